@@ -1,0 +1,5 @@
+package dev.itf.api;
+
+public enum HttpMethod {
+    GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS
+}

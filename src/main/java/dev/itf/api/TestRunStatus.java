@@ -1,0 +1,71 @@
+package dev.itf.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TestRunStatus {
+    @JsonPropertyDescription("Pending, Provisioning, Running, Succeeded, Failed or Error.")
+    public RunPhase phase;
+    @JsonPropertyDescription("The generation of the spec this status describes.")
+    public Long observedGeneration;
+    @JsonPropertyDescription("Conditions: Resolved, EnvironmentReady, Completed, Succeeded.")
+    public List<Condition> conditions = new ArrayList<>();
+    @JsonPropertyDescription("The run's own namespace.")
+    public String namespace;
+    @JsonPropertyDescription("The generation of the TestSuite this run uses.")
+    public Long suiteGeneration;
+    @JsonPropertyDescription("The generation of the TestEnvironment this run uses.")
+    public Long environmentGeneration;
+    @JsonPropertyDescription("When the run started (RFC 3339).")
+    public String startTime;
+    @JsonPropertyDescription("When the run finished (RFC 3339).")
+    public String completionTime;
+    @JsonPropertyDescription("How long the run took or has taken so far, e.g. 1m12s.")
+    public String duration;
+    @JsonPropertyDescription("Counts of case results.")
+    public Summary summary;
+    @JsonPropertyDescription("The first failed or errored cases (at most 20).")
+    public List<Failure> failures = new ArrayList<>();
+    @JsonPropertyDescription("Where the run's reports can be fetched.")
+    public String reportUrl;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Summary {
+        @JsonPropertyDescription("Selected cases.")
+        public int total;
+        @JsonPropertyDescription("Cases that passed (flaky ones included).")
+        public int passed;
+        @JsonPropertyDescription("Cases where an expectation did not hold.")
+        public int failed;
+        @JsonPropertyDescription("Cases where a step could not run.")
+        public int errored;
+        @JsonPropertyDescription("Cases not run.")
+        public int skipped;
+        @JsonPropertyDescription("Cases that passed only on a retry.")
+        public int flaky;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Failure {
+        @JsonPropertyDescription("Case id.")
+        public String id;
+        @JsonPropertyDescription("Case title.")
+        public String title;
+        @JsonPropertyDescription("What failed: step, expectation, expected and actual value.")
+        public String message;
+
+        public Failure() {
+        }
+
+        public Failure(String id, String title, String message) {
+            this.id = id;
+            this.title = title;
+            this.message = message;
+        }
+    }
+}

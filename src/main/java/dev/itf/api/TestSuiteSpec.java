@@ -1,0 +1,31 @@
+package dev.itf.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TestSuiteSpec {
+    @JsonPropertyDescription("What the suite tests, in a sentence.")
+    public String description;
+
+    @JsonPropertyDescription("Suite variables, usable in steps as ${name}; templates such as ${components.api.url} are allowed. Run variables and captures override them.")
+    public Map<String, String> variables = new LinkedHashMap<>();
+
+    @JsonPropertyDescription("Named auth profiles that http and graphql steps refer to by name: basic, apiKey, bearer, oauth2 or jwt.")
+    public Map<String, AuthProfile> auth = new LinkedHashMap<>();
+
+    @JsonPropertyDescription("Defaults for every case: timeout, retries and request headers.")
+    public SuiteDefaults defaults;
+
+    @Required
+    @Size(min = 1)
+    @JsonPropertyDescription("The test cases, run in this order unless parallelism says otherwise.")
+    public List<TestCase> cases = new ArrayList<>();
+}

@@ -1,0 +1,41 @@
+package dev.itf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
+@Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
+        description = "Kubernetes-native integration testing.",
+        subcommands = {RunCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
+public class ItfCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Runs the command line and returns the exit code; usage errors give 2. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new ItfCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("itf: " + ex.getMessage());
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    static class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ItfCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"itf " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.itf.runner;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** The one place that keeps secrets out of output: every secret value the run reads is registered here. */
+public final class Redactor {
+
+    public static final String MASK = "******";
+    private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@\\s]+):([^@/\\s]+)@");
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    /** Registers a value to mask; values shorter than 3 characters would mask ordinary text and are skipped. */
+    public void register(String secret) {
+        if (secret != null && secret.length() >= 3) {
+            secrets.add(secret);
+        }
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = URI_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        for (String s : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(s, MASK);
+        }
+        return out;
+    }
+}

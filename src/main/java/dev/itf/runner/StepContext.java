@@ -1,0 +1,35 @@
+package dev.itf.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.itf.api.SecretKeyRef;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a step action may use while it runs. One per step execution. */
+public interface StepContext {
+
+    /** Renders ${...} templates with the current variables; throws {@link TemplateException} naming an undefined variable. */
+    String render(String template);
+
+    /** Renders every string inside a JSON tree. */
+    JsonNode render(JsonNode node);
+
+    /** Time left for this step: the smaller of the step's own timeout and what remains of the case's. */
+    Duration timeout();
+
+    /** Clients shared by every case of the run (connection pools), closed when the run ends. */
+    RunResources resources();
+
+    /** The value of a secret; it is registered with the run's redactor so it never reaches output. */
+    String secret(SecretKeyRef ref, String defaultKey);
+
+    /** The step's expectations checked against a response: an empty list when all hold (for steps that poll). */
+    List<String> check(StepResponse response);
+
+    /** A line for the step's log in results and reports; secrets are redacted. */
+    void log(String line);
+
+    /** The run's redactor, for text that is built outside {@link #log}. */
+    Redactor redactor();
+}
