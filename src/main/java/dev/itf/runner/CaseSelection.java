@@ -15,11 +15,24 @@ public final class CaseSelection {
     private CaseSelection() {
     }
 
+    /** The cases this shard runs. */
     public static List<TestCase> select(List<TestCase> cases, RunOptions options) {
         if (options.shards < 1 || options.shard < 0 || options.shard >= options.shards) {
             throw new IllegalArgumentException("shard " + options.shard + " of " + options.shards
                     + ": the shard must be between 0 and shards - 1, and shards at least 1");
         }
+        List<TestCase> selected = matching(cases, options);
+        List<TestCase> shard = new ArrayList<>();
+        for (int p = 0; p < selected.size(); p++) {
+            if (p % options.shards == options.shard) {
+                shard.add(selected.get(p));
+            }
+        }
+        return shard;
+    }
+
+    /** The cases the tags, excluded tags and ids select, before sharding. */
+    public static List<TestCase> matching(List<TestCase> cases, RunOptions options) {
         List<TestCase> selected = new ArrayList<>();
         for (TestCase c : cases) {
             boolean tagged = options.tags.isEmpty() || c.tags.stream().anyMatch(options.tags::contains);
@@ -29,12 +42,6 @@ public final class CaseSelection {
                 selected.add(c);
             }
         }
-        List<TestCase> shard = new ArrayList<>();
-        for (int p = 0; p < selected.size(); p++) {
-            if (p % options.shards == options.shard) {
-                shard.add(selected.get(p));
-            }
-        }
-        return shard;
+        return selected;
     }
 }
