@@ -11,6 +11,9 @@ public final class Redactor {
     public static final String MASK = "******";
     private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@\\s]+):([^@/\\s]+)@");
 
+    /** Names of variables and headers whose values are credentials. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(auth|token|key|secret|cookie|password|passwd|credential).*");
+
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
     /** Registers a value to mask; values shorter than 3 characters would mask ordinary text and are skipped. */
@@ -29,5 +32,21 @@ public final class Redactor {
             out = out.replace(s, MASK);
         }
         return out;
+    }
+
+    /** Whether a variable or header of this name holds a credential, so its value is never shown. */
+    public static boolean isSecretName(String name) {
+        return name != null && SECRET_NAME.matcher(name).matches();
+    }
+
+    /** The value as reports may show it: the mask for a secret name or a registered secret, else the value redacted. */
+    public String shown(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (isSecretName(name) || secrets.contains(value)) {
+            return MASK;
+        }
+        return redact(value);
     }
 }

@@ -1,0 +1,36 @@
+package dev.itf.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A local environment file for {@code itf run SUITE.yaml ENV.yaml}: plain variables and the components the suite
+ * talks to. {@code components: {api: {url: ...}}} becomes the variable {@code components.api.url}.
+ */
+final class EnvironmentFile {
+
+    @JsonPropertyDescription("Run variables.")
+    public Map<String, String> variables = new LinkedHashMap<>();
+    @JsonPropertyDescription("Components by name, each a map of keys such as uri, url, host, port, username, password.")
+    public Map<String, Map<String, String>> components = new LinkedHashMap<>();
+
+    /** The file's variables, components flattened to components.NAME.KEY. */
+    static Map<String, String> load(Path file) throws InputException {
+        EnvironmentFile env = YamlFile.read(file, EnvironmentFile.class);
+        Map<String, String> all = new LinkedHashMap<>();
+        if (env.variables != null) {
+            all.putAll(env.variables);
+        }
+        if (env.components != null) {
+            env.components.forEach((name, keys) -> {
+                if (keys != null) {
+                    keys.forEach((key, value) -> all.put("components." + name + "." + key, value));
+                }
+            });
+        }
+        return all;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.itf.runner;
+
+import dev.itf.api.Step;
+import dev.itf.api.TestCase;
+import dev.itf.results.CaseResult;
+import dev.itf.results.Outcome;
+import dev.itf.results.StepResult;
+import dev.itf.runner.template.VariableScope;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One attempt of one case: creates the steps' actions, runs them in order within the case's time budget. */
+final class CaseRun {
+
+    /** How long past a step's budget the engine waits before it abandons the step (the step should time out itself). */
+    private static final Duration GRACE = Duration.ofMillis(250);
+
+    private final TestCase testCase;
+    private final Duration caseTimeout;
+    private final StepFactory factory;
+    private final StepRun.Run run;
+    private final ExecutorService stepThreads;
+
+    CaseRun(TestCase testCase, Duration caseTimeout, StepFactory factory, StepRun.Run run, ExecutorService stepThreads) {
+        this.testCase = testCase;
+        this.caseTimeout = caseTimeout;
+        this.factory = factory;
+        this.run = run;
+        this.stepThreads = stepThreads;
+    }
+
+    /** Runs the attempt; the result's outcome is that of its first step that did not pass. */
+    CaseResult attempt(int attempt, VariableScope scope) {
+        long started = System.nanoTime();
+        long deadline = started + caseTimeout.toNanos();
+        CaseResult result = new CaseResult();
+        result.caseId = testCase.id;
+        result.title = testCase.title;
+        result.tags = new ArrayList<>(testCase.tags);
+        result.attempt = attempt;
+        result.startedAt = Instant.now().toString();
+
+        List<Step> steps = testCase.steps;
+        List<StepResult> stepResults = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepResult sr = new StepResult();
+            sr.name = name(steps.get(i), i);
+            String kind = steps.get(i).action();
+            sr.type = kind == null ? "invalid" : kind;
+            sr.outcome = Outcome.SKIPPED;
+            stepResults.add(sr);
+        }
+        List<StepAction> actions = new ArrayList<>();
+        int broken = -1;
+        for (int i = 0; i < steps.size() && broken < 0; i++) {
+            try {
+                actions.add(factory.create(steps.get(i)));
+            } catch (RuntimeException e) {
+                errored(stepResults.get(i), e);
+                broken = i;
+            }
+        }
+        StepRun beforeContext = new StepRun(scope, caseTimeout, null, run);
+        try {
+            for (int i = 0; i < actions.size() && broken < 0; i++) {
+                try {
+                    actions.get(i).beforeCase(beforeContext);
+                } catch (Exception e) {
+                    errored(stepResults.get(i), e);
+                    broken = i;
+                }
+            }
+            for (int i = 0; i < actions.size() && broken < 0; i++) {
+                if (!execute(steps.get(i), actions.get(i), stepResults.get(i), scope, deadline)) {
+                    broken = i;
+                }
+            }
+        } finally {
+            for (StepAction a : actions) {
+                try {
+                    a.afterCase();
+                } catch (RuntimeException ignored) {
+                    // cleanup of one step must not hide the case's result or stop the others' cleanup
+                }
+            }
+        }
+        result.steps = stepResults;
+        result.durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        result.outcome = Outcome.PASSED;
+        for (StepResult sr : stepResults) {
+            if (sr.outcome == Outcome.FAILED || sr.outcome == Outcome.ERRORED) {
+                result.outcome = sr.outcome;
+                result.message = sr.message;
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** Runs one step, checks its expectations and takes its captures; false when the step did not pass. */
+    private boolean execute(Step step, StepAction action, StepResult sr, VariableScope scope, long deadline) {
+        long stepStarted = System.nanoTime();
+        Duration left = Duration.ofNanos(deadline - stepStarted);
+        Duration budget = left;
+        boolean ownTimeout = false;
+        try {
+            Duration own = StepFactory.timeout(step);
+            if (own != null && own.compareTo(left) < 0) {
+                budget = own;
+                ownTimeout = true;
+            }
+        } catch (IllegalArgumentException e) {
+            errored(sr, e);
+            return false;
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            sr.outcome = Outcome.ERRORED;
+            sr.message = prefix(sr) + "the case timeout of " + Durations.format(caseTimeout) + " was used up before this step";
+            return false;
+        }
+        StepRun ctx = new StepRun(scope, budget, step.expect, run);
+        Future<StepResponse> future = stepThreads.submit(() -> action.execute(ctx));
+        try {
+            StepResponse response = future.get(budget.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            List<String> failures = ctx.check(response);
+            if (failures.isEmpty()) {
+                for (Map.Entry<String, String> c : step.capture.entrySet()) {
+                    String value = Captures.take(c.getKey(), c.getValue(), response);
+                    scope.capture(c.getKey(), value);
+                    ctx.log("captured " + c.getKey() + " = " + run.redactor().shown(c.getKey(), value));
+                }
+                sr.outcome = Outcome.PASSED;
+            } else {
+                sr.outcome = Outcome.FAILED;
+                sr.message = run.redactor().redact(prefix(sr) + String.join("\n" + prefix(sr), failures));
+            }
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            sr.outcome = Outcome.ERRORED;
+            sr.message = prefix(sr) + "timed out after " + Durations.format(budget)
+                    + (ownTimeout ? " (the step's timeout)" : " (the case timeout of " + Durations.format(caseTimeout) + ")");
+        } catch (ExecutionException e) {
+            errored(sr, e.getCause());
+        } catch (Captures.CaptureException e) {
+            sr.outcome = Outcome.FAILED;
+            sr.message = run.redactor().redact(prefix(sr) + e.getMessage());
+        } catch (RuntimeException e) {
+            errored(sr, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            sr.outcome = Outcome.ERRORED;
+            sr.message = prefix(sr) + "interrupted: the run was stopped";
+        }
+        sr.durationMs = Duration.ofNanos(System.nanoTime() - stepStarted).toMillis();
+        sr.log = ctx.lines();
+        return sr.outcome == Outcome.PASSED;
+    }
+
+    private void errored(StepResult sr, Throwable e) {
+        sr.outcome = Outcome.ERRORED;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        sr.message = run.redactor().redact(prefix(sr) + message);
+    }
+
+    private static String prefix(StepResult sr) {
+        return "step \"" + sr.name + "\": ";
+    }
+
+    static String name(Step step, int index) {
+        if (step.name != null && !step.name.isBlank()) {
+            return step.name;
+        }
+        String kind = step.action();
+        return (kind == null ? "step" : kind) + " " + (index + 1);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.itf.runner;
+
+import dev.itf.api.Step;
+import dev.itf.runner.auth.AuthProfiles;
+import dev.itf.runner.http.GraphqlStep;
+import dev.itf.runner.http.HttpStep;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Creates the action of a step. The one place that maps a step's kind to the class that runs it. */
+public final class StepFactory {
+
+    private final Map<String, String> defaultHeaders;
+    private final AuthProfiles auth;
+
+    public StepFactory(Map<String, String> defaultHeaders, AuthProfiles auth) {
+        this.defaultHeaders = defaultHeaders == null ? Map.of() : Map.copyOf(defaultHeaders);
+        this.auth = auth;
+    }
+
+    public StepAction create(Step step) {
+        String kind = kind(step);
+        switch (kind) {
+            case "http":
+                return new HttpStep(step.http, defaultHeaders, auth);
+            case "graphql":
+                return new GraphqlStep(step.graphql, defaultHeaders, auth);
+            case "wait":
+                return new WaitStep(step.wait);
+            // event and data steps (publish, expectMessage, sql, redis) plug in here; until then they cannot run
+            case "publish":
+            case "expectMessage":
+            case "sql":
+            case "redis":
+                throw new IllegalStateException("step type " + kind + " is not available in this build");
+            default:
+                throw new IllegalStateException("step type " + kind + " is unknown");
+        }
+    }
+
+    /** The step's kind; a step must set exactly one action. */
+    public static String kind(Step step) {
+        String kind = step.action();
+        if (kind == null) {
+            throw new IllegalArgumentException(step.actions().isEmpty()
+                    ? "the step sets no action: set one of " + String.join(", ", Step.ACTIONS)
+                    : "the step sets several actions (" + String.join(", ", step.actions()) + "): set exactly one");
+        }
+        return kind;
+    }
+
+    /** The step's own timeout, or null when it has none (the case timeout still bounds it). */
+    public static Duration timeout(Step step) {
+        if (step.http != null) {
+            return Durations.parse(step.http.timeout);
+        }
+        if (step.graphql != null) {
+            return Durations.parse(step.graphql.timeout);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.itf.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.itf.api.Expect;
+import dev.itf.api.SecretKeyRef;
+import dev.itf.runner.expect.Expectations;
+import dev.itf.runner.template.VariableScope;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** The context of one step execution: its variables, its time budget, its log. */
+final class StepRun implements StepContext {
+
+    private final VariableScope scope;
+    private final Duration timeout;
+    private final Expect expect;
+    private final Run run;
+    private final List<String> log = new ArrayList<>();
+
+    /** What every step of a run shares. */
+    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations) {
+    }
+
+    StepRun(VariableScope scope, Duration timeout, Expect expect, Run run) {
+        this.scope = scope;
+        this.timeout = timeout;
+        this.expect = expect;
+        this.run = run;
+    }
+
+    @Override
+    public String render(String template) {
+        return scope.render(template);
+    }
+
+    @Override
+    public JsonNode render(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(render(node.asText()));
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            node.forEach(e -> out.add(render(e)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                out.set(f.getKey(), render(f.getValue()));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public RunResources resources() {
+        return run.resources();
+    }
+
+    @Override
+    public String secret(SecretKeyRef ref, String defaultKey) {
+        return run.secrets().read(ref, defaultKey);
+    }
+
+    @Override
+    public List<String> check(StepResponse response) {
+        return run.expectations().check(expect, response, this::render, this::render);
+    }
+
+    @Override
+    public synchronized void log(String line) {
+        log.add(run.redactor().redact(line));
+    }
+
+    @Override
+    public Redactor redactor() {
+        return run.redactor();
+    }
+
+    synchronized List<String> lines() {
+        return new ArrayList<>(log);
+    }
+}

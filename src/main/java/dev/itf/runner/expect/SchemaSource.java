@@ -1,0 +1,74 @@
+package dev.itf.runner.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import dev.itf.api.SchemaRef;
+import dev.itf.runner.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiles JSON Schemas once per run. The dialect comes from the schema's $schema (draft-07 or 2020-12), 2020-12
+ * when it has none. A schemaRef to a ConfigMap reads {@code schemas/<configmap>/<key>} next to the suite file (the
+ * operator puts the ConfigMap's data there); {@code schemaRef.file} is read relative to the suite file.
+ */
+public final class SchemaSource {
+
+    private final Path suiteDirectory;
+    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+
+    public SchemaSource(Path suiteDirectory) {
+        this.suiteDirectory = suiteDirectory;
+    }
+
+    public JsonSchema inline(JsonNode schema) {
+        return compiled.computeIfAbsent(schema.toString(), k -> compile(schema));
+    }
+
+    public JsonSchema referenced(SchemaRef ref) {
+        Path file = file(ref);
+        return compiled.computeIfAbsent("file:" + file.toAbsolutePath(), k -> {
+            try {
+                return compile(Json.MAPPER.readTree(Files.readString(file)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("schemaRef: cannot read " + file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** What a failure message calls the referenced schema. */
+    public static String describe(SchemaRef ref) {
+        if (ref.file != null) {
+            return "schemaRef " + ref.file;
+        }
+        return "schemaRef " + (ref.configMapRef == null ? "?" : ref.configMapRef.name) + "/" + ref.key;
+    }
+
+    private Path file(SchemaRef ref) {
+        if (ref.file != null) {
+            return suiteDirectory.resolve(ref.file);
+        }
+        if (ref.configMapRef == null || ref.configMapRef.name == null || ref.key == null) {
+            throw new IllegalArgumentException("schemaRef: set configMapRef.name and key, or file");
+        }
+        return suiteDirectory.resolve("schemas").resolve(ref.configMapRef.name).resolve(ref.key);
+    }
+
+    private static JsonSchema compile(JsonNode schema) {
+        SpecVersion.VersionFlag version = schema.has("$schema")
+                ? SpecVersionDetector.detectOptionalVersion(schema, false).orElseThrow(() -> new IllegalArgumentException(
+                        "schema: unsupported $schema " + schema.get("$schema") + ": use draft-07 or 2020-12"))
+                : SpecVersion.VersionFlag.V202012;
+        if (version != SpecVersion.VersionFlag.V7 && version != SpecVersion.VersionFlag.V202012) {
+            throw new IllegalArgumentException("schema: unsupported $schema " + schema.get("$schema") + ": use draft-07 or 2020-12");
+        }
+        return JsonSchemaFactory.getInstance(version).getSchema(schema);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.itf.runner.http;
+
+import dev.itf.runner.Durations;
+import dev.itf.runner.Json;
+import dev.itf.runner.StepContext;
+import dev.itf.runner.StepResponse;
+import dev.itf.runner.auth.AuthProfiles;
+import dev.itf.runner.auth.AuthTarget;
+import dev.itf.runner.expect.Excerpt;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One HTTP request as http and graphql steps send it: rendered, authenticated, timed and logged without secrets. */
+final class HttpCall {
+
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
+    private static final int LOGGED_BODY_CHARS = 2000;
+
+    final String method;
+    final String url;
+    final Map<String, String> query = new LinkedHashMap<>();
+    final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    String body;
+    String contentType;
+    String auth;
+    boolean followRedirects = true;
+    boolean insecure;
+
+    HttpCall(String method, String url) {
+        this.method = method;
+        this.url = url;
+    }
+
+    /** Sends the request; throws with a message naming method, URL and cause when no response arrives. */
+    StepResponse send(StepContext ctx, AuthProfiles authProfiles) throws Exception {
+        Map<String, String> authHeaders = new LinkedHashMap<>();
+        Map<String, String> authQuery = new LinkedHashMap<>();
+        if (auth != null && !auth.isBlank() && !"none".equals(auth)) {
+            authProfiles.apply(auth, new AuthTarget() {
+                @Override
+                public void header(String name, String value) {
+                    authHeaders.put(name, value);
+                }
+
+                @Override
+                public void queryParam(String name, String value) {
+                    authQuery.put(name, value);
+                }
+            }, ctx);
+        }
+        String shownUrl = withQuery(url, query);
+        Map<String, String> allQuery = new LinkedHashMap<>(query);
+        allQuery.putAll(authQuery);
+        URI uri;
+        try {
+            uri = URI.create(withQuery(url, allQuery));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": " + e.getMessage());
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": it must start with http:// or https://");
+        }
+        Duration timeout = ctx.timeout();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sent.putAll(headers);
+        if (body != null && contentType != null && !sent.containsKey("Content-Type")) {
+            sent.put("Content-Type", contentType);
+        }
+        sent.putAll(authHeaders);
+        for (Map.Entry<String, String> h : sent.entrySet()) {
+            try {
+                request.header(h.getKey(), h.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("header \"" + h.getKey() + "\" cannot be set: " + e.getMessage());
+            }
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+
+        ctx.log(method + " " + shownUrl);
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            ctx.log("> " + h.getKey() + ": " + ctx.redactor().shown(h.getKey(), h.getValue()));
+        }
+        if (body != null) {
+            ctx.log("> " + Excerpt.cut(body, LOGGED_BODY_CHARS));
+        }
+        HttpClient client = ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(insecure, followRedirects);
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new IOException(method + " " + shownUrl + ": no response within " + Durations.format(timeout), e);
+        } catch (ConnectException e) {
+            throw new IOException(method + " " + shownUrl + ": cannot connect (" + cause(e) + ")", e);
+        } catch (SSLException e) {
+            throw new IOException(method + " " + shownUrl + ": TLS handshake failed (" + cause(e)
+                    + "); for a self-signed certificate set tls.insecure: true on the step", e);
+        } catch (IOException e) {
+            throw new IOException(method + " " + shownUrl + ": " + cause(e), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String text = new String(response.body(), charsetOf(response));
+        ctx.log("< " + response.statusCode() + " in " + took.toMillis() + " ms");
+        if (!text.isEmpty()) {
+            ctx.log("< " + Excerpt.cut(text, LOGGED_BODY_CHARS));
+        }
+        Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        responseHeaders.putAll(response.headers().map());
+        return new StepResponse(response.statusCode(), responseHeaders, text, Json.parseOrNull(text), took);
+    }
+
+    private static String cause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : t.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    private static Charset charsetOf(HttpResponse<?> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        Matcher m = CHARSET.matcher(type);
+        if (m.find()) {
+            try {
+                return Charset.forName(m.group(1).trim());
+            } catch (IllegalArgumentException e) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    static String withQuery(String url, Map<String, String> params) {
+        if (params.isEmpty()) {
+            return url;
+        }
+        StringBuilder b = new StringBuilder(url);
+        char sep = url.contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            b.append(sep).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+            sep = '&';
+        }
+        return b.toString();
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

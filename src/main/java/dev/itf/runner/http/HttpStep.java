@@ -1,0 +1,63 @@
+package dev.itf.runner.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.itf.api.HttpAction;
+import dev.itf.api.HttpMethod;
+import dev.itf.runner.StepAction;
+import dev.itf.runner.StepContext;
+import dev.itf.runner.StepResponse;
+import dev.itf.runner.auth.AuthProfiles;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** An http step: any method, query parameters, headers over the suite defaults, a JSON, text or form body. */
+public final class HttpStep implements StepAction {
+
+    private final HttpAction action;
+    private final Map<String, String> defaultHeaders;
+    private final AuthProfiles auth;
+
+    public HttpStep(HttpAction action, Map<String, String> defaultHeaders, AuthProfiles auth) {
+        this.action = action;
+        this.defaultHeaders = defaultHeaders == null ? Map.of() : defaultHeaders;
+        this.auth = auth;
+    }
+
+    @Override
+    public StepResponse execute(StepContext ctx) throws Exception {
+        if (action.body != null && !action.body.isNull() && action.form != null) {
+            throw new IllegalArgumentException("http: set body or form, not both");
+        }
+        HttpMethod method = action.method == null ? HttpMethod.GET : action.method;
+        HttpCall call = new HttpCall(method.name(), ctx.render(action.url));
+        action.query.forEach((k, v) -> call.query.put(k, ctx.render(v)));
+        defaultHeaders.forEach((k, v) -> call.headers.put(k, ctx.render(v)));
+        action.headers.forEach((k, v) -> call.headers.put(k, ctx.render(v)));
+        if (action.form != null) {
+            StringJoiner form = new StringJoiner("&");
+            action.form.forEach((k, v) -> form.add(formEncode(k) + "=" + formEncode(ctx.render(v))));
+            call.body = form.toString();
+            call.contentType = "application/x-www-form-urlencoded";
+        } else if (action.body != null && !action.body.isNull()) {
+            JsonNode body = ctx.render(action.body);
+            if (body.isTextual()) {
+                call.body = body.asText();
+                call.contentType = "text/plain; charset=utf-8";
+            } else {
+                call.body = body.toString();
+                call.contentType = "application/json";
+            }
+        }
+        call.auth = action.auth;
+        call.followRedirects = action.followRedirects == null || action.followRedirects;
+        call.insecure = action.tls != null && Boolean.TRUE.equals(action.tls.insecure);
+        return call.send(ctx, auth);
+    }
+
+    private static String formEncode(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+}
