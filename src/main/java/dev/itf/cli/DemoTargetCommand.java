@@ -1,13 +1,65 @@
 package dev.itf.cli;
 
+import dev.itf.demo.DemoOptions;
+import dev.itf.demo.DemoTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-@Command(name = "demo-target", mixinStandardHelpOptions = true, description = "Start the built-in demo service.")
+@Command(name = "demo-target", mixinStandardHelpOptions = true,
+        description = "Start the built-in demo service (orders REST and GraphQL, secured endpoints, slow and failing endpoints).")
 public class DemoTargetCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:ITF_DEMO_PORT:-8080}", description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--basic-user", defaultValue = "${env:ITF_DEMO_BASIC_USER:-demo}", description = "User for /secure/basic and the OAuth2 password grant.")
+    String basicUser;
+
+    @Option(names = "--basic-password", defaultValue = "${env:ITF_DEMO_BASIC_PASSWORD:-demo-pass}", description = "Password of that user.")
+    String basicPassword;
+
+    @Option(names = "--api-key", defaultValue = "${env:ITF_DEMO_API_KEY:-demo-key}", description = "Key accepted by /secure/apikey.")
+    String apiKey;
+
+    @Option(names = "--jwt-secret", defaultValue = "${env:ITF_DEMO_JWT_SECRET:-demo-jwt-secret}", description = "HS256 secret /secure/jwt verifies with.")
+    String jwtSecret;
+
+    @Option(names = "--client-id", defaultValue = "${env:ITF_DEMO_CLIENT_ID:-itf}", description = "OAuth2 client id accepted by /oauth/token.")
+    String clientId;
+
+    @Option(names = "--client-secret", defaultValue = "${env:ITF_DEMO_CLIENT_SECRET:-itf-secret}", description = "Its client secret.")
+    String clientSecret;
+
+    @Option(names = "--token-ttl", defaultValue = "${env:ITF_DEMO_TOKEN_TTL:-3600}", description = "Seconds an OAuth2 access token stays valid (default ${DEFAULT-VALUE}).")
+    long tokenTtlSeconds;
+
     @Override
-    public Integer call() {
-        throw new IllegalStateException("demo-target is being built");
+    public Integer call() throws IOException, InterruptedException {
+        DemoTarget target = start(System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(target::close, "demo-target-stop"));
+        new CountDownLatch(1).await();
+        return ItfCommand.OK;
+    }
+
+    /** Starts the demo target and prints where it listens; the caller stops it. */
+    public DemoTarget start(PrintStream out) throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be from 0 to 65535, not " + port);
+        }
+        if (tokenTtlSeconds < 1) {
+            throw new IllegalArgumentException("--token-ttl must be at least 1 second, not " + tokenTtlSeconds);
+        }
+        DemoOptions options = new DemoOptions(port, basicUser, basicPassword, apiKey, jwtSecret, clientId, clientSecret,
+                Duration.ofSeconds(tokenTtlSeconds));
+        DemoTarget target = new DemoTarget(options).start();
+        out.println("itf demo target listening on http://localhost:" + target.port() + " (GET / lists the endpoints)");
+        out.flush();
+        return target;
     }
 }

@@ -3,19 +3,75 @@ package dev.itf.runner.auth;
 import dev.itf.api.AuthProfile;
 import dev.itf.runner.StepContext;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The suite's auth profiles for one run; tokens fetched from OAuth2 servers are kept here until they expire. */
+/**
+ * The suite's auth profiles for one run; tokens fetched from OAuth2 servers are kept here until they expire.
+ * One instance per run, shared by every case (thread-safe).
+ */
 public final class AuthProfiles {
 
+    public static final String NONE = "none";
+
     private final Map<String, AuthProfile> profiles;
+    private final Map<String, AuthScheme> schemes = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile HttpClient http;
 
     public AuthProfiles(Map<String, AuthProfile> profiles) {
-        this.profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        this(profiles, Clock.systemUTC());
     }
 
-    /** Adds the credentials of the named profile to the request; "none" adds nothing. */
+    AuthProfiles(Map<String, AuthProfile> profiles, Clock clock) {
+        this.profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        this.clock = clock;
+    }
+
+    /** Adds the credentials of the named profile to the request; "none" (or no name) adds nothing. */
     public void apply(String name, AuthTarget target, StepContext ctx) throws Exception {
-        throw new IllegalStateException("auth profile " + name + ": auth schemes are being built");
+        if (name == null || name.isBlank() || NONE.equals(name)) {
+            return;
+        }
+        AuthProfile profile = profiles.get(name);
+        if (profile == null) {
+            throw new IllegalArgumentException("auth profile " + name + " is not defined in spec.auth"
+                    + (profiles.isEmpty() ? " (the suite defines none)" : "; defined: " + String.join(", ", new TreeSet<>(profiles.keySet()))));
+        }
+        schemes.computeIfAbsent(name, n -> scheme(n, profile)).apply(target, ctx);
+    }
+
+    private AuthScheme scheme(String name, AuthProfile profile) {
+        List<String> set = profile.schemes();
+        if (set.size() != 1) {
+            throw new IllegalArgumentException("spec.auth." + name + ": set exactly one of basic, apiKey, bearer, oauth2, jwt"
+                    + (set.isEmpty() ? "" : " (found " + String.join(", ", set) + ")"));
+        }
+        return switch (set.get(0)) {
+            case "basic" -> new BasicAuth(name, profile.basic);
+            case "apiKey" -> new ApiKeyAuth(name, profile.apiKey);
+            case "bearer" -> new BearerAuth(name, profile.bearer);
+            case "oauth2" -> new OAuth2Auth(name, profile.oauth2, http(), clock);
+            default -> new JwtAuth(name, profile.jwt, clock);
+        };
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NORMAL).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 }

@@ -1,0 +1,143 @@
+package dev.itf.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built-in demo service of {@code itf demo-target}: orders over REST and GraphQL, endpoints behind each auth
+ * scheme ITF supports, and slow, failing and flaky endpoints. Plain JDK HTTP server, no framework.
+ */
+public final class DemoTarget implements AutoCloseable {
+
+    /** One endpoint: what GET / lists and the server routes. */
+    private record Route(String method, String path, String description, HttpHandler handler) {
+    }
+
+    private static final int THREADS = 64;
+
+    private final DemoOptions options;
+    private final OrderStore orders;
+    private final List<Route> routes = new ArrayList<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public DemoTarget(DemoOptions options) {
+        this.options = options;
+        Clock clock = Clock.systemUTC();
+        this.orders = new OrderStore(clock);
+        OAuthTokenIssuer issuer = new OAuthTokenIssuer(options, clock);
+        SecureEndpoints secure = new SecureEndpoints(options, new Hs256Verifier(options.jwtSecret(), clock), issuer);
+        ProbeEndpoints probes = new ProbeEndpoints(orders);
+        OrdersHandler ordersHandler = new OrdersHandler(orders);
+        route("GET", "/", "this list of endpoints", this::index);
+        route("GET, POST", OrdersHandler.PATH, "list orders (?limit=N, ?status=S) or create one ({customer, items, total})", ordersHandler);
+        route("GET, PUT, PATCH, DELETE", OrdersHandler.PATH + "/{id}", "read, replace, update or delete an order", null);
+        route("POST", GraphqlHandler.PATH, "GraphQL: order(id), orders(limit), createOrder(input), updateOrderStatus(id, status)", new GraphqlHandler(orders));
+        route("GET", "/secure/basic", "HTTP basic auth (" + options.basicUser() + " / password)", secure::basic);
+        route("GET", "/secure/apikey", "API key in the X-API-Key header or the api_key query parameter", secure::apiKey);
+        route("GET", "/secure/jwt", "HS256 JWT bearer token, signature and exp checked", secure::jwt);
+        route("GET", "/secure/oauth", "bearer token issued by /oauth/token", secure::oauth);
+        route("POST", "/oauth/token", "OAuth2 token endpoint: client_credentials and password grants", issuer::token);
+        route("GET", "/oauth/stats", "how many tokens /oauth/token has issued", issuer::stats);
+        route("GET", "/slow", "answers after ?ms=N milliseconds", probes::slow);
+        route("GET", "/status/{code}", "answers with the given status code", probes::status);
+        route("GET", "/fail", "always 500", probes::fail);
+        route("GET", "/flaky", "fails the first ?failures=N calls per ?key=K with 503, then 200", probes::flaky);
+        route("GET", "/redirect", "302 to ?to=/path", probes::redirect);
+        route("GET", "/headers", "echoes the request headers as JSON, credentials masked", probes::headers);
+        route("GET", "/xml", "the orders as an XML document", probes::xml);
+        route("GET", "/health", "200 when the server is up", probes::health);
+    }
+
+    private void route(String method, String path, String description, HttpHandler handler) {
+        routes.add(new Route(method, path, description, handler));
+    }
+
+    /** The orders, for wiring that reacts to them (see {@link OrderStore#onCreated}). */
+    public OrderStore orders() {
+        return orders;
+    }
+
+    /** Starts listening; with port 0 a free port is chosen, see {@link #port()}. */
+    public synchronized DemoTarget start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(options.port()), 128);
+        for (Route r : routes) {
+            if (r.handler() != null) {
+                String context = r.path().endsWith("/{code}") ? r.path().substring(0, r.path().length() - "{code}".length()) : r.path();
+                server.createContext(context, guarded(r));
+            }
+        }
+        executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "demo-target");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    /** Every route answers HEAD like GET; an exact path is required except for routes with a {placeholder}; a crash is a JSON 500. */
+    private HttpHandler guarded(Route route) {
+        boolean exact = !route.path().contains("{") && !route.path().equals(OrdersHandler.PATH);
+        return exchange -> {
+            try {
+                String path = exchange.getRequestURI().getPath();
+                if (exact && !path.equals(route.path())) {
+                    Reply.error(exchange, 404, "no endpoint at " + path + "; GET / lists them");
+                    return;
+                }
+                String method = exchange.getRequestMethod();
+                boolean allowed = route.method().contains(method) || method.equals("HEAD") && route.method().contains("GET");
+                if (!allowed && !route.path().equals(OrdersHandler.PATH)) {
+                    exchange.getResponseHeaders().set("Allow", route.method());
+                    Reply.error(exchange, 405, method + " is not allowed on " + route.path() + "; use " + route.method());
+                    return;
+                }
+                route.handler().handle(exchange);
+            } catch (RuntimeException e) {
+                Reply.error(exchange, 500, "the demo target failed: " + e);
+            } finally {
+                exchange.close();
+            }
+        };
+    }
+
+    private void index(HttpExchange exchange) throws IOException {
+        ObjectNode body = Reply.JSON.createObjectNode().put("service", "itf demo target");
+        ArrayNode list = body.putArray("endpoints");
+        routes.forEach(r -> list.addObject().put("method", r.method()).put("path", r.path()).put("description", r.description()));
+        Reply.json(exchange, 200, body);
+    }
+}
