@@ -2,8 +2,10 @@ package dev.itf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.kubernetes.api.model.IntOrString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,11 @@ public class TestEnvironmentSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Quota {
+        // a quantity: the schema accepts 4 as well as "4" or 500m
+        @SchemaFrom(type = IntOrString.class)
         @JsonPropertyDescription("CPU limit of the whole namespace, e.g. \"4\".")
         public String cpu;
+        @SchemaFrom(type = IntOrString.class)
         @JsonPropertyDescription("Memory limit of the whole namespace, e.g. 8Gi.")
         public String memory;
     }
