@@ -3,6 +3,8 @@ package dev.itf.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
         description = "Kubernetes-native integration testing.",
@@ -23,7 +25,14 @@ public class ItfCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; usage errors give 2. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to the given streams, so it can run in-process (tests, embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new ItfCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("itf: " + ex.getMessage());
             return BAD_INPUT;
