@@ -219,6 +219,38 @@ class HttpStepTest {
     }
 
     @Test
+    void authProfilesAddCredentialsThatNeverReachTheLog() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:wonder-pass".getBytes());
+        server.route("/secure", ex -> {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String query = ex.getRequestURI().getRawQuery();
+            boolean ok = basic.equals(auth) || (query != null && query.contains("api_key=key-4711"));
+            TestServer.respond(ex, ok ? 200 : 401, "text/plain", ok ? "welcome" : "who are you");
+        });
+        RunResult r = Suites.run("""
+                spec:
+                  auth:
+                    admin: {basic: {username: alice, password: wonder-pass}}
+                    partner: {apiKey: {in: query, name: api_key, value: key-4711}}
+                  cases:
+                    - id: AUTH
+                      title: auth
+                      steps:
+                        - {name: basic, http: {url: "${base}/secure", auth: admin}, expect: {status: 200}}
+                        - {name: query key, http: {url: "${base}/secure", query: {page: "1"}, auth: partner}, expect: {status: 200}}
+                        - {name: anonymous, http: {url: "${base}/secure", auth: none}, expect: {status: 401}}
+                        - {name: unknown, http: {url: "${base}/secure", auth: nobody}}
+                """, Map.of("base", server.url()));
+        CaseResult c = only(r);
+        assertThat(c.steps).extracting(st -> st.outcome)
+                .containsExactly(Outcome.PASSED, Outcome.PASSED, Outcome.PASSED, Outcome.ERRORED);
+        assertThat(c.message).startsWith("step \"unknown\": auth profile nobody is not defined in spec.auth");
+        assertThat(c.steps.get(1).log.get(0)).isEqualTo("GET " + server.url() + "/secure?page=1");
+        String logs = c.steps.stream().flatMap(st -> st.log.stream()).reduce("", (a, b) -> a + "\n" + b);
+        assertThat(logs).doesNotContain("wonder-pass", "key-4711", basic.substring(6));
+    }
+
+    @Test
     void stepOfAnUnavailableTypeErrors() {
         CaseResult c = run("""
                 - http: {url: "${base}/echo"}
