@@ -1,6 +1,7 @@
 package dev.itf.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,13 +17,15 @@ public final class ReferenceCheck {
      */
     public static List<Problem> check(List<Reference> references, ObjectLookup lookup, String namespace, boolean missingIsProblem) {
         List<Problem> problems = new ArrayList<>();
+        Set<String> missing = new HashSet<>();
         for (Reference r : references) {
             if (r.name() == null || r.name().isBlank()) {
                 continue;
             }
             Set<String> keys = lookup.keys(r.kind(), r.name());
             if (keys == null) {
-                if (missingIsProblem) {
+                // a field that needs two keys of one Secret reports the missing Secret once
+                if (missingIsProblem && missing.add(r.path() + "/" + r.name())) {
                     problems.add(new Problem(r.path(), r.kind() + " \"" + r.name() + "\" not found"
                             + (namespace == null ? "" : " in namespace \"" + namespace + "\""), r.kind().notFoundReason));
                 }
