@@ -1,0 +1,102 @@
+package dev.itf.operator;
+
+import dev.itf.api.RunPhase;
+import dev.itf.api.TestEnvironment;
+import dev.itf.api.TestRun;
+import dev.itf.api.TestRunStatus;
+import dev.itf.api.TestSuite;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Drives a TestRun through its phases. Stage one, {@link RunResolution}, runs until the Resolved condition is True:
+ * phase Pending (resolved, or waiting for a reference to be validated) or Error (a reference is missing or invalid,
+ * looked at again when the referenced object is created or fixed). The stages after it start from a run whose
+ * Resolved condition is True and whose status records the suite and environment generations.
+ */
+@ControllerConfiguration(name = "testrun")
+public class TestRunReconciler implements Reconciler<TestRun> {
+
+    private static final String SUITE_INDEX = "itf-run-suite";
+    private static final String ENVIRONMENT_INDEX = "itf-run-environment";
+    private static final String SUITES = "run-suites";
+    private static final String ENVIRONMENTS = "run-environments";
+
+    @Inject
+    StatusConditions conditions;
+
+    @Override
+    public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
+        TestRunStatus next = StatusUpdate.copy(run.getStatus(), TestRunStatus.class);
+        if (next == null) {
+            next = new TestRunStatus();
+        }
+        if (!StatusConditions.isTrueAt(next.conditions, RunResolution.CONDITION, run.getMetadata().getGeneration())) {
+            resolve(run, context, next);
+        }
+        return StatusUpdate.patchIfChanged(run, next);
+    }
+
+    private void resolve(TestRun run, Context<TestRun> context, TestRunStatus next) {
+        String namespace = run.getMetadata().getNamespace();
+        RunResolution.Outcome outcome = RunResolution.resolve(run,
+                name -> cached(context, TestSuite.class, SUITES, name, namespace),
+                name -> cached(context, TestEnvironment.class, ENVIRONMENTS, name, namespace));
+        Long generation = run.getMetadata().getGeneration();
+        next.observedGeneration = generation;
+        next.phase = outcome.failed() ? RunPhase.Error : RunPhase.Pending;
+        next.suiteGeneration = outcome.resolved() ? outcome.suite().getMetadata().getGeneration() : null;
+        next.environmentGeneration = outcome.resolved() && outcome.environment() != null
+                ? outcome.environment().getMetadata().getGeneration() : null;
+        next.conditions = conditions.with(next.conditions, conditions.condition(RunResolution.CONDITION, outcome.status(),
+                outcome.reason(), outcome.message(), generation));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends HasMetadata> R cached(Context<TestRun> context, Class<R> type, String source, String name, String namespace) {
+        var events = (InformerEventSource<R, TestRun>) context.eventSourceRetriever().getEventSourceFor(type, source);
+        return events.get(new ResourceID(name, namespace)).orElse(null);
+    }
+
+    @Override
+    public List<EventSource<?, TestRun>> prepareEventSources(EventSourceContext<TestRun> context) {
+        context.getPrimaryCache().addIndexer(SUITE_INDEX, run -> run.getSpec() == null || run.getSpec().suiteRef == null
+                ? List.of() : List.of(key(run.getMetadata().getNamespace(), run.getSpec().suiteRef.name)));
+        context.getPrimaryCache().addIndexer(ENVIRONMENT_INDEX, run -> run.getSpec() == null || run.getSpec().environmentRef == null
+                ? List.of() : List.of(key(run.getMetadata().getNamespace(), run.getSpec().environmentRef.name)));
+        return List.of(
+                new InformerEventSource<>(referenced(context, TestSuite.class, SUITES, SUITE_INDEX), context),
+                new InformerEventSource<>(referenced(context, TestEnvironment.class, ENVIRONMENTS, ENVIRONMENT_INDEX), context));
+    }
+
+    /** An informer on a referenced kind whose events go to the runs that name the object, found through the index. */
+    private static <R extends HasMetadata> InformerEventSourceConfiguration<R> referenced(EventSourceContext<TestRun> context,
+                                                                                         Class<R> type, String name, String index) {
+        Function<R, Set<ResourceID>> runs = object -> context.getPrimaryCache()
+                .byIndex(index, key(object.getMetadata().getNamespace(), object.getMetadata().getName()))
+                .stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+        return InformerEventSourceConfiguration.from(type, TestRun.class)
+                .withName(name)
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(runs::apply)
+                .build();
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+}
