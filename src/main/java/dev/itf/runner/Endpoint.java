@@ -157,13 +157,19 @@ public record Endpoint(String uri, String scheme, List<String> hosts, String use
      */
     public String failure(String service, Throwable error, Redactor redactor) {
         Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        while (true) {
+            Throwable next = root.getCause() != null && root.getCause() != root ? root.getCause()
+                    // some clients keep the socket error as a suppressed exception rather than as the cause
+                    : root.getSuppressed().length > 0 ? root.getSuppressed()[0] : null;
+            if (next == null) {
+                break;
+            }
+            root = next;
         }
         String cause = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
         String outer = error.getMessage();
         if (root != error && outer != null && !outer.isBlank() && !outer.contains(cause)) {
-            cause = outer + ": " + cause;
+            cause = outer.replaceAll("[.\\s]+$", "") + ": " + cause;
         }
         return redactor.redact(service + " at " + address() + ": " + cause);
     }
