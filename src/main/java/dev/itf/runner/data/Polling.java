@@ -1,6 +1,6 @@
 package dev.itf.runner.data;
 
-import dev.itf.runner.DurationText;
+import dev.itf.runner.Durations;
 import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;
 
@@ -24,14 +24,13 @@ final class Polling {
 
     /**
      * @param within the step's {@code within}, or null to run once
-     * @param field  names the field in errors, e.g. {@code sql.within}
      */
-    static StepResponse run(StepContext ctx, String within, String field, Attempt attempt) throws Exception {
+    static StepResponse run(StepContext ctx, String within, Attempt attempt) throws Exception {
         long start = System.nanoTime();
         if (within == null) {
             return timed(attempt.run(), start);
         }
-        Duration limit = DurationText.parse(within, field);
+        Duration limit = Durations.parse(ctx.render(within));
         if (ctx.timeout().compareTo(limit) < 0) {
             limit = ctx.timeout();
         }

@@ -48,7 +48,7 @@ public final class RedisStep implements StepAction {
         JedisPooled redis = ctx.resources().shared("redis " + endpoint.uri(), () -> client(endpoint, timeout));
         ProtocolCommand name = () -> SafeEncoder.encode(command.get(0).toUpperCase(Locale.ROOT));
         String[] args = command.subList(1, command.size()).toArray(String[]::new);
-        return Polling.run(ctx, action.within, "redis.within", () -> {
+        return Polling.run(ctx, action.within, () -> {
             long start = System.nanoTime();
             Object reply;
             try {

@@ -44,7 +44,7 @@ public final class SqlStep implements StepAction {
         String query = ctx.render(action.query);
         List<String> params = action.params.stream().map(ctx::render).toList();
         ConnectionPool pool = ctx.resources().shared("sql " + endpoint.uri(), () -> new ConnectionPool(target));
-        return Polling.run(ctx, action.within, "sql.within", () -> once(ctx, endpoint, target, pool, query, params));
+        return Polling.run(ctx, action.within, () -> once(ctx, endpoint, target, pool, query, params));
     }
 
     private static StepResponse once(StepContext ctx, Endpoint endpoint, JdbcTarget target, ConnectionPool pool,

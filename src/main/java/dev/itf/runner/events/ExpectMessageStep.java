@@ -3,7 +3,7 @@ package dev.itf.runner.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.ExpectMessageAction;
 import dev.itf.api.JsonPathExpectation;
-import dev.itf.runner.DurationText;
+import dev.itf.runner.Durations;
 import dev.itf.runner.Endpoint;
 import dev.itf.runner.StepAction;
 import dev.itf.runner.StepContext;
@@ -69,7 +69,10 @@ public final class ExpectMessageStep implements StepAction {
         if (setupError != null) {
             throw setupError;
         }
-        Duration within = DurationText.parse(action.within, "expectMessage.within");
+        if (action.within == null) {
+            throw new IllegalArgumentException("expectMessage.within is required: how long to wait, e.g. 5s");
+        }
+        Duration within = Durations.parse(ctx.render(action.within));
         boolean absent = Boolean.TRUE.equals(action.absent);
         if (absent && ctx.timeout().compareTo(within) < 0) {
             throw new IllegalArgumentException("expectMessage: within " + action.within + " is longer than the step's timeout ("
@@ -80,14 +83,14 @@ public final class ExpectMessageStep implements StepAction {
             listeningSince = Instant.now();
             ctx.log("listening on " + subscription.destination() + " from this step: its destination uses a captured variable");
         }
-        List<JsonPathExpectation> match = render(ctx, action.match);
         Map<String, String> headers = new LinkedHashMap<>();
         action.headers.forEach((k, v) -> headers.put(k, ctx.render(v)));
-        List<List<JsonPathExpectation>> sequence = null;
+        MessageMatch match = new MessageMatch(render(ctx, action.match), headers);
+        List<MessageMatch> sequence = null;
         if (action.sequence != null && !action.sequence.isEmpty()) {
             sequence = new ArrayList<>();
             for (List<JsonPathExpectation> element : action.sequence) {
-                sequence.add(render(ctx, element));
+                sequence.add(new MessageMatch(render(ctx, element), headers));
             }
         }
         int count = action.count == null ? 1 : action.count;
@@ -96,11 +99,11 @@ public final class ExpectMessageStep implements StepAction {
 
         while (true) {
             List<ReceivedMessage> seen = subscription.messages();
-            ReceivedMessage first = sequence != null ? sequenceStart(seen, sequence, headers) : nthMatch(seen, match, headers, count);
+            ReceivedMessage first = sequence != null ? sequenceStart(seen, sequence) : nthMatch(seen, match, count);
             if (absent) {
-                ReceivedMessage unwanted = nthMatch(seen, match, headers, 1);
+                ReceivedMessage unwanted = nthMatch(seen, match, 1);
                 if (unwanted != null) {
-                    throw new StepFailure(ctx.redactor().redact("expected no message matching " + MessageMatch.describe(match, headers)
+                    throw new StepFailure(ctx.redactor().redact("expected no message matching " + match
                             + " on " + subscription.destination() + " within " + action.within + ", but one arrived: "
                             + line(unwanted)));
                 }
@@ -113,10 +116,10 @@ public final class ExpectMessageStep implements StepAction {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 if (absent) {
-                    ctx.log("no message matching " + MessageMatch.describe(match, headers) + " within " + action.within);
+                    ctx.log("no message matching " + match + " within " + action.within);
                     return new StepResponse(null, Map.of(), null, null, Duration.ofNanos(System.nanoTime() - start));
                 }
-                throw new StepFailure(ctx.redactor().redact(timeoutMessage(seen, match, headers, sequence, count, limit, within)));
+                throw new StepFailure(ctx.redactor().redact(timeoutMessage(seen, match, sequence, count, limit, within)));
             }
             subscription.awaitMore(seen.size(), Duration.ofNanos(left));
         }
@@ -153,17 +156,17 @@ public final class ExpectMessageStep implements StepAction {
     }
 
     /** The first matching message once at least {@code count} match, else null. */
-    private static ReceivedMessage nthMatch(List<ReceivedMessage> seen, List<JsonPathExpectation> match, Map<String, String> headers, int count) {
-        List<ReceivedMessage> matching = seen.stream().filter(m -> MessageMatch.matches(m, match, headers)).toList();
+    private static ReceivedMessage nthMatch(List<ReceivedMessage> seen, MessageMatch match, int count) {
+        List<ReceivedMessage> matching = seen.stream().filter(match::matches).toList();
         return matching.size() >= count ? matching.get(0) : null;
     }
 
     /** The message that began the sequence once all of it arrived in order (others may come between), else null. */
-    private static ReceivedMessage sequenceStart(List<ReceivedMessage> seen, List<List<JsonPathExpectation>> sequence, Map<String, String> headers) {
+    private static ReceivedMessage sequenceStart(List<ReceivedMessage> seen, List<MessageMatch> sequence) {
         int next = 0;
         ReceivedMessage first = null;
         for (ReceivedMessage m : seen) {
-            if (MessageMatch.matches(m, sequence.get(next), headers)) {
+            if (sequence.get(next).matches(m)) {
                 first = first == null ? m : first;
                 if (++next == sequence.size()) {
                     return first;
@@ -173,19 +176,19 @@ public final class ExpectMessageStep implements StepAction {
         return null;
     }
 
-    private String timeoutMessage(List<ReceivedMessage> seen, List<JsonPathExpectation> match, Map<String, String> headers,
-                                  List<List<JsonPathExpectation>> sequence, int count, Duration limit, Duration within) {
+    private String timeoutMessage(List<ReceivedMessage> seen, MessageMatch match, List<MessageMatch> sequence, int count,
+                                  Duration limit, Duration within) {
         StringBuilder s = new StringBuilder("expected ");
         if (sequence != null) {
             s.append("in order: ");
             List<String> parts = new ArrayList<>();
-            for (List<JsonPathExpectation> element : sequence) {
-                parts.add("[" + MessageMatch.describe(element, headers) + "]");
+            for (MessageMatch element : sequence) {
+                parts.add("[" + element + "]");
             }
             s.append(String.join(" then ", parts));
         } else {
-            long matching = seen.stream().filter(m -> MessageMatch.matches(m, match, headers)).count();
-            s.append(count).append(count == 1 ? " message" : " messages").append(" matching ").append(MessageMatch.describe(match, headers));
+            long matching = seen.stream().filter(match::matches).count();
+            s.append(count).append(count == 1 ? " message" : " messages").append(" matching ").append(match);
             if (matching > 0) {
                 s.append(" (").append(matching).append(" matched)");
             }
