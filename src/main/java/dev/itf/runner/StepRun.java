@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;
-import dev.itf.runner.auth.SecretSource;
 import dev.itf.runner.expect.Expectations;
 import dev.itf.runner.template.VariableScope;
 
@@ -26,7 +25,7 @@ final class StepRun implements StepContext {
     private final List<String> log = new ArrayList<>();
 
     /** What every step of a run shares. */
-    record Run(RunResources resources, Redactor redactor, SecretSource secrets, Expectations expectations) {
+    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations) {
     }
 
     StepRun(VariableScope scope, Duration timeout, Expect expect, Run run) {
@@ -78,7 +77,7 @@ final class StepRun implements StepContext {
 
     @Override
     public String secret(SecretKeyRef ref, String defaultKey) {
-        return run.secrets().secret(ref, defaultKey);
+        return run.secrets().read(ref, defaultKey);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.itf.api.TestSuiteSpec;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.runner.auth.AuthProfiles;
-import dev.itf.runner.auth.SecretSource;
 import dev.itf.runner.expect.Expectations;
 import dev.itf.runner.expect.SchemaSource;
 import dev.itf.runner.template.VariableScope;
@@ -67,7 +66,7 @@ public final class SuiteRunner {
         try (RunResources resources = new RunResources()) {
             AuthProfiles auth = new AuthProfiles(spec.auth);
             StepFactory factory = new StepFactory(defaults.headers, auth);
-            StepRun.Run run = new StepRun.Run(resources, redactor, new SecretSource(options.environment, redactor),
+            StepRun.Run run = new StepRun.Run(resources, redactor, new SecretReader(options.environment, redactor),
                     new Expectations(new SchemaSource(options.suiteDirectory)));
             VariableScope scope = new VariableScope(spec.variables, options.variables, options.environment);
             List<Future<CaseResult>> futures = new ArrayList<>();
