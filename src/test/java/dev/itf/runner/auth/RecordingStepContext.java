@@ -32,6 +32,7 @@ final class RecordingStepContext implements StepContext {
     private final Map<String, String> variables;
     private final SecretReader secrets;
     private final RunResources resources = new RunResources();
+    Duration timeout = Duration.ofSeconds(10);
 
     RecordingStepContext(Map<String, String> variables, Map<String, String> env) {
         this.variables = variables;
@@ -73,7 +74,7 @@ final class RecordingStepContext implements StepContext {
 
     @Override
     public Duration timeout() {
-        return Duration.ofSeconds(10);
+        return timeout;
     }
 
     @Override
