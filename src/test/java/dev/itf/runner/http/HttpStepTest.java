@@ -251,12 +251,12 @@ class HttpStepTest {
     }
 
     @Test
-    void stepOfAnUnavailableTypeErrors() {
+    void stepOnAComponentWithoutAddressErrorsNamingTheVariable() {
         CaseResult c = run("""
                 - http: {url: "${base}/echo"}
                 - redis: {component: cache, command: [GET, x]}
                 """);
         assertThat(c.outcome).isEqualTo(Outcome.ERRORED);
-        assertThat(c.message).isEqualTo("step \"redis 2\": step type redis is not available in this build");
+        assertThat(c.message).startsWith("step \"redis 2\": redis: component 'cache' has no uri (components.cache.uri)");
     }
 }
