@@ -219,7 +219,7 @@ final class ManifestLint {
     private void report(Manifest m, List<Problem> problems) {
         for (Problem p : problems) {
             Finding f = new Finding(m.file(), m.positionOf(p.path()), p.path(), p.message());
-            if (reported.add(f.toString())) {
+            if (reported.add(m.format(p))) {
                 findings.add(f);
             }
         }

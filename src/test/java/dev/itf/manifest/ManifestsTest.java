@@ -64,6 +64,15 @@ class ManifestsTest {
     }
 
     @Test
+    void formatsAProblemWithItsPosition() throws Exception {
+        Manifest suite = Manifests.parse(FILE, TWO_DOCUMENTS).get(1);
+
+        assertThat(suite.format(new Problem("spec.cases[0].steps[0].http.auth", "auth \"admin\" is not defined")))
+                .isEqualTo("suite.yaml:17:13: spec.cases[0].steps[0].http.auth: auth \"admin\" is not defined");
+        assertThat(suite.format(new Problem("", "not an ITF resource"))).isEqualTo("suite.yaml:5:1: not an ITF resource");
+    }
+
+    @Test
     void aMissingPathFallsBackToItsNearestParent() throws Exception {
         Manifest suite = Manifests.parse(FILE, TWO_DOCUMENTS).get(1);
 
