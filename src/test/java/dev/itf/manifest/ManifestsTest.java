@@ -124,6 +124,26 @@ class ManifestsTest {
     }
 
     @Test
+    void unknownFieldsOfKubernetesTypesAreReportedToo() throws Exception {
+        String yaml = """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestEnvironment
+                metadata: {name: e, labels: {a: b}, nmae: x}
+                spec:
+                  components:
+                    - name: web
+                      type: service
+                      env: [{name: A, valu: x}]
+                      readiness: {httpget: {path: /, port: 8080}}
+                """;
+        Typed<dev.itf.api.TestEnvironment> typed = Manifests.parse(FILE, yaml).get(0).as(dev.itf.api.TestEnvironment.class);
+
+        assertThat(typed.problems()).extracting(Problem::path).containsExactly(
+                "metadata.nmae", "spec.components[0].env[0].valu", "spec.components[0].readiness.httpget");
+        assertThat(typed.resource().getMetadata().getLabels()).containsEntry("a", "b");
+    }
+
+    @Test
     void badYamlNamesTheFileLineAndColumn() {
         assertThatThrownBy(() -> Manifests.parse(FILE, "kind: TestSuite\nspec: [a, b\n"))
                 .isInstanceOf(ManifestException.class)
