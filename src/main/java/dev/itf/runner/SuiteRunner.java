@@ -121,14 +121,15 @@ public final class SuiteRunner {
             result.flaky = result.outcome == Outcome.PASSED && attempt > 1;
             result.durationMs = total;
             result.startedAt = startedAt;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // a case that cannot even start (a bad timeout value, say) is errored; the other cases still run
             result = new CaseResult();
             result.caseId = c.id;
             result.title = c.title;
             result.tags = new ArrayList<>(c.tags);
             result.startedAt = Instant.now().toString();
             result.outcome = Outcome.ERRORED;
-            result.message = redactor.redact("case " + c.id + ": " + e.getMessage());
+            result.message = redactor.redact("case " + c.id + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         result.shard = options.shard;
         for (CaseListener l : options.listeners) {
