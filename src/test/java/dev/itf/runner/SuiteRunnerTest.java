@@ -192,8 +192,8 @@ class SuiteRunnerTest {
     }
 
     @Test
-    void waitLongerThanTheCaseTimeoutIsCut() {
-        CaseResult c = only(Suites.run("""
+    void waitLongerThanTheCaseTimeoutIsCutAndTheNextCaseRunsUndisturbed() {
+        RunResult r = Suites.run("""
                 spec:
                   cases:
                     - id: WAIT
@@ -202,12 +202,18 @@ class SuiteRunnerTest {
                       steps:
                         - {name: short, wait: {duration: 10ms}}
                         - {name: long, wait: {duration: 1h}}
-                """, Map.of()));
+                    - id: NEXT
+                      title: runs on the same thread after the cut
+                      steps:
+                        - {name: pause, wait: {duration: 50ms}}
+                """, Map.of());
+        CaseResult c = r.cases.get(0);
         assertThat(c.steps.get(0).outcome).isEqualTo(Outcome.PASSED);
         assertThat(c.steps.get(0).log).containsExactly("waited 10ms");
         assertThat(c.outcome).isEqualTo(Outcome.ERRORED);
         assertThat(c.message).matches("step \"long\": timed out after [0-9]+ms \\(the case timeout of 300ms\\)");
         assertThat(c.durationMs).isLessThan(1500);
+        assertThat(r.cases.get(1).outcome).as(r.cases.get(1).message).isEqualTo(Outcome.PASSED);
     }
 
     private static final String TAGGED = """
