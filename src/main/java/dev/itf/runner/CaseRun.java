@@ -9,6 +9,7 @@ import dev.itf.runner.template.VariableScope;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class CaseRun {
         result.title = testCase.title;
         result.tags = new ArrayList<>(testCase.tags);
         result.attempt = attempt;
-        result.startedAt = Instant.now().toString();
+        result.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 
         List<Step> steps = testCase.steps;
         List<StepResult> stepResults = new ArrayList<>();
@@ -67,11 +68,21 @@ final class CaseRun {
         StepRun beforeContext = new StepRun(scope, caseTimeout, null, run);
         try {
             for (int i = 0; i < actions.size() && broken < 0; i++) {
+                // preparing (subscribing to a destination, say) is bounded by the case's budget too
+                Watchdog.Guard guard = watchdog.watch(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(GRACE));
                 try {
                     actions.get(i).beforeCase(beforeContext);
                 } catch (Exception e) {
-                    errored(stepResults.get(i), e);
+                    StepResult sr = stepResults.get(i);
+                    if (guard.fired()) {
+                        sr.outcome = Outcome.ERRORED;
+                        sr.message = prefix(sr) + "timed out while preparing (the case timeout of " + Durations.format(caseTimeout) + ")";
+                    } else {
+                        errored(sr, e);
+                    }
                     broken = i;
+                } finally {
+                    guard.close();
                 }
             }
             for (int i = 0; i < actions.size() && broken < 0; i++) {
