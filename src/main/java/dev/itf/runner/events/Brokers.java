@@ -37,7 +37,8 @@ public final class Brokers {
         };
     }
 
-    private static Broker connect(Endpoint endpoint, Duration timeout) throws Exception {
+    /** Opens a connection of its own, outside any run; the caller closes it. */
+    public static Broker connect(Endpoint endpoint, Duration timeout) throws Exception {
         return switch (endpoint.scheme()) {
             case "amqp", "amqps" -> new RabbitBroker(endpoint, timeout);
             case "kafka" -> new KafkaBroker(endpoint, timeout);
