@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.itf.runner.Endpoint;
 import dev.itf.runner.data.JdbcTarget;
+import dev.itf.runner.data.RedisStep;
 import dev.itf.runner.events.Broker;
 import dev.itf.runner.events.Brokers;
 import dev.itf.runner.events.OutgoingMessage;
 import dev.itf.runner.events.ReceivedMessage;
 import dev.itf.runner.events.Subscription;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 import java.nio.charset.StandardCharsets;
@@ -63,7 +62,7 @@ public final class OrderEvents implements AutoCloseable {
         }
         this.prefix = brokerEndpoint.scheme().startsWith("amqp") ? "amq.topic/" : "";
         this.db = dbUri == null ? null : openDatabase(dbUri);
-        this.redis = redisUri == null ? null : openRedis(redisUri);
+        this.redis = redisUri == null ? null : RedisStep.connect(Endpoint.parse(redisUri), CONNECT_TIMEOUT);
         this.broker = Brokers.connect(brokerEndpoint, CONNECT_TIMEOUT);
         this.created = broker.subscribe(prefix + CREATED, CONNECT_TIMEOUT);
         this.consumer = new Thread(this::consume, "demo-order-events");
@@ -79,19 +78,6 @@ public final class OrderEvents implements AutoCloseable {
             s.execute("create table if not exists " + TABLE + " (id varchar(40) primary key, customer varchar(200), status varchar(20))");
         }
         return c;
-    }
-
-    private static JedisPooled openRedis(String uri) {
-        Endpoint e = Endpoint.parse(uri);
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis()).socketTimeoutMillis((int) CONNECT_TIMEOUT.toMillis());
-        if (e.user() != null) {
-            config.user(e.user());
-        }
-        if (e.password() != null) {
-            config.password(e.password());
-        }
-        return new JedisPooled(new HostAndPort(e.host(), e.port()), config.build());
     }
 
     private void publishCreated(Order order) {

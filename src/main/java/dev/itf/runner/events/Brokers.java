@@ -10,7 +10,7 @@ import java.util.List;
 public final class Brokers {
 
     /** The URI schemes publish and expectMessage accept. */
-    public static final List<String> SCHEMES = List.of("amqp", "amqps", "kafka", "nats", "tls", "mqtt", "mqtts");
+    public static final List<String> SCHEMES = List.of("amqp", "amqps", "kafka", "nats", "mqtt", "mqtts");
 
     private Brokers() {
     }
@@ -32,7 +32,7 @@ public final class Brokers {
         return switch (endpoint.scheme()) {
             case "amqp", "amqps" -> "RabbitMQ";
             case "kafka" -> "Kafka";
-            case "nats", "tls" -> "NATS";
+            case "nats" -> "NATS";
             default -> "MQTT";
         };
     }
@@ -42,7 +42,7 @@ public final class Brokers {
         return switch (endpoint.scheme()) {
             case "amqp", "amqps" -> new RabbitBroker(endpoint, timeout);
             case "kafka" -> new KafkaBroker(endpoint, timeout);
-            case "nats", "tls" -> new NatsBroker(endpoint, timeout);
+            case "nats" -> new NatsBroker(endpoint, timeout);
             default -> new MqttBroker(endpoint, timeout);
         };
     }

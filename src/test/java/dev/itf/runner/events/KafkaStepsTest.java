@@ -59,4 +59,12 @@ class KafkaStepsTest extends BrokerStepsContract {
         assertThat(r.get(0).body()).contains(ctx.vars.get("orderId"));
         assertThat(r.get(2).json().get("id").asText()).isEqualTo(ctx.vars.get("orderId"));
     }
+
+    @Test
+    void aTopicCreatedByItsFirstPublishAfterCaseStartIsReadFromItsStart() throws Exception {
+        destination = "itf-test-new-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        runCase(publish("{id: first}"), expect("match: [{path: $.id, equals: first}], within: 10s"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+    }
 }
