@@ -4,8 +4,8 @@ import dev.itf.cli.ItfCommand;
 import dev.itf.report.JsonReport;
 import dev.itf.results.Outcome;
 import dev.itf.runner.RunResult;
+import dev.itf.runner.events.InJvmKafka;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +37,7 @@ class KafkaOrderEventsTest {
 
     @Test
     void orderEventsFlowThroughKafka(@TempDir Path dir) throws Exception {
-        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build()).build()) {
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
+        try (KafkaClusterTestKit kafka = InJvmKafka.start()) {
             String kafkaUri = "kafka://" + kafka.bootstrapServers();
             try (DemoTarget target = EventsExampleTest.start("--port", "0", "--kafka-uri", kafkaUri,
                     "--db-uri", "mariadb://root@127.0.0.1:3306/test")) {
