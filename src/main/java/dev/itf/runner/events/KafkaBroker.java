@@ -36,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class KafkaBroker implements Broker {
 
+    /** Kafka clients log their whole configuration at INFO for every client; a run's output is about steps. Kept in a field so the level sticks. */
+    private static final java.util.logging.Logger KAFKA_LOG = quietKafkaLogging();
+
     private final Endpoint endpoint;
     private final Duration connectTimeout;
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
@@ -188,5 +191,11 @@ final class KafkaBroker implements Broker {
                 producer = null;
             }
         }
+    }
+
+    private static java.util.logging.Logger quietKafkaLogging() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.kafka");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
     }
 }
