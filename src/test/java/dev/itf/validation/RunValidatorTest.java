@@ -45,7 +45,7 @@ class RunValidatorTest {
         assertThat(RunValidator.validate(run)).extracting(Problem::toString).containsExactly(
                 "spec.suiteRef: is required",
                 "spec.environmentRef.name: \"Orders\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit",
-                "spec.variables.a: template \"${b\" is not closed with }",
+                "spec.variables.a: unclosed template expression \"${b\": add a closing }",
                 "spec.parallelism: must be between 1 and 64, not 0",
                 "spec.retries: must be at least 0, not -1",
                 "spec.timeout: \"forever\" is not a duration such as 500ms, 30s, 5m or 1h30m",
