@@ -1,6 +1,7 @@
 package dev.itf.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.itf.api.TestRunStatus.Failure;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,22 +22,6 @@ public class ResultSummary {
     public int skipped;
     public int flaky;
     public List<Failure> failures = new ArrayList<>();
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Failure {
-        public String id;
-        public String title;
-        public String message;
-
-        public Failure() {
-        }
-
-        public Failure(String id, String title, String message) {
-            this.id = id;
-            this.title = title;
-            this.message = message;
-        }
-    }
 
     /** The last attempt of every case, in case id order. */
     public static List<CaseResult> lastAttempts(Collection<CaseResult> results) {

@@ -40,7 +40,7 @@ public final class TerminationMessage {
             while (out.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
                 if (messageLength > 60) {
                     messageLength /= 2;
-                    for (ResultSummary.Failure f : summary.failures) {
+                    for (dev.itf.api.TestRunStatus.Failure f : summary.failures) {
                         f.message = ResultSummary.cut(f.message, messageLength);
                         f.title = ResultSummary.cut(f.title, messageLength);
                     }
