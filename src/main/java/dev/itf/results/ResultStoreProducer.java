@@ -3,6 +3,7 @@ package dev.itf.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 public class ResultStoreProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton  // a record or final class cannot sit behind a client proxy
     FileResultStore store(@ConfigProperty(name = "itf.results.dir", defaultValue = "/var/lib/itf/results") String dir) {
         return new FileResultStore(Path.of(dir), new ObjectMapper());
     }
