@@ -23,7 +23,21 @@ public class ItfCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; usage errors give 2. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new ItfCommand());
+        return execute(System::getenv, args);
+    }
+
+    /** Runs the command line with the given environment variables in place of the process's. */
+    public static int execute(java.util.function.Function<String, String> environment, String... args) {
+        CommandLine cl = new CommandLine(new ItfCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof RunCommand run) {
+                    run.environment = environment;
+                }
+                return made;
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("itf: " + ex.getMessage());
             return BAD_INPUT;

@@ -1,23 +1,23 @@
 package dev.itf.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.itf.runner.CaseListener;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sends each case result to the operator as it finishes. Retries with exponential backoff within a bound, then gives
  * up on that result (the termination message still carries the summary): a run never waits on the operator for long.
  */
-public final class ResultPusher implements Consumer<CaseResult> {
+public final class ResultPusher implements CaseListener {
     public static final String ENV_URL = "ITF_RESULTS_URL";
     public static final String ENV_TOKEN = "ITF_RESULTS_TOKEN";
 
@@ -27,11 +27,11 @@ public final class ResultPusher implements Consumer<CaseResult> {
     private final ObjectMapper json;
     private final Duration firstBackoff;
     private final Duration budget;
-    private final PrintStream err;
+    private final PrintWriter err;
     /** Set once a result could not be sent: later ones get one try each, so a down operator costs the run little time. */
     private volatile boolean unreachable;
 
-    public ResultPusher(URI url, String token, Duration firstBackoff, Duration budget, PrintStream err) {
+    public ResultPusher(URI url, String token, Duration firstBackoff, Duration budget, PrintWriter err) {
         this.url = url;
         this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,9 +42,9 @@ public final class ResultPusher implements Consumer<CaseResult> {
     }
 
     /** A pusher when ITF_RESULTS_URL and ITF_RESULTS_TOKEN are set, as in a runner Job. */
-    public static Optional<ResultPusher> fromEnv(Map<String, String> env, PrintStream err) {
-        String url = env.get(ENV_URL);
-        String token = env.get(ENV_TOKEN);
+    public static Optional<ResultPusher> fromEnv(Function<String, String> env, PrintWriter err) {
+        String url = env.apply(ENV_URL);
+        String token = env.apply(ENV_TOKEN);
         if (url == null || url.isBlank() || token == null || token.isBlank()) {
             return Optional.empty();
         }
@@ -52,7 +52,7 @@ public final class ResultPusher implements Consumer<CaseResult> {
     }
 
     @Override
-    public void accept(CaseResult result) {
+    public void caseFinished(CaseResult result) {
         push(result);
     }
 
@@ -101,6 +101,7 @@ public final class ResultPusher implements Consumer<CaseResult> {
         unreachable = true;
         err.println("itf: could not send the result of " + result.caseId + " to " + url.getHost() + " (" + last
                 + "); the run's summary still reaches the operator through the termination message");
+        err.flush();
         return false;
     }
 }

@@ -1,7 +1,10 @@
 package dev.itf.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.itf.api.TestRunStatus;
 import dev.itf.api.TestRunStatus.Failure;
+import dev.itf.runner.RunResult;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,12 +18,7 @@ import java.util.Map;
 public class ResultSummary {
     public static final int MAX_MESSAGE = 500;
 
-    public int total;
-    public int passed;
-    public int failed;
-    public int errored;
-    public int skipped;
-    public int flaky;
+    public TestRunStatus.Summary counts = new TestRunStatus.Summary();
     public List<Failure> failures = new ArrayList<>();
 
     /** The last attempt of every case, in case id order. */
@@ -33,19 +31,9 @@ public class ResultSummary {
 
     public static ResultSummary of(Collection<CaseResult> results, int maxFailures) {
         ResultSummary s = new ResultSummary();
-        for (CaseResult r : lastAttempts(results)) {
-            s.total++;
-            switch (r.outcome == null ? Outcome.ERRORED : r.outcome) {
-                case PASSED -> {
-                    s.passed++;
-                    if (r.flaky || r.attempt > 1) {
-                        s.flaky++;
-                    }
-                }
-                case FAILED -> s.failed++;
-                case ERRORED -> s.errored++;
-                case SKIPPED -> s.skipped++;
-            }
+        List<CaseResult> last = lastAttempts(results);
+        s.counts = RunResult.summarize(last);
+        for (CaseResult r : last) {
             if ((r.outcome == Outcome.FAILED || r.outcome == Outcome.ERRORED) && s.failures.size() < maxFailures) {
                 s.failures.add(new Failure(r.caseId, r.title, cut(r.message, MAX_MESSAGE)));
             }
@@ -55,12 +43,12 @@ public class ResultSummary {
 
     /** Adds another summary's counts and as many of its failures as fit. */
     public void add(ResultSummary other, int maxFailures) {
-        total += other.total;
-        passed += other.passed;
-        failed += other.failed;
-        errored += other.errored;
-        skipped += other.skipped;
-        flaky += other.flaky;
+        counts.total += other.counts.total;
+        counts.passed += other.counts.passed;
+        counts.failed += other.counts.failed;
+        counts.errored += other.counts.errored;
+        counts.skipped += other.counts.skipped;
+        counts.flaky += other.counts.flaky;
         for (Failure f : other.failures) {
             if (failures.size() < maxFailures) {
                 failures.add(f);
@@ -68,8 +56,9 @@ public class ResultSummary {
         }
     }
 
+    @JsonIgnore
     public boolean allPassed() {
-        return failed == 0 && errored == 0;
+        return counts.failed == 0 && counts.errored == 0;
     }
 
     static String cut(String s, int max) {

@@ -3,6 +3,8 @@ package dev.itf.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.TestRun;
+import dev.itf.runner.Json;
+import dev.itf.runner.RunResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,12 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The results endpoint: runners POST each case result with the run's bearer token; it is stored durably before the
- * 200. GET returns a run's report built from what is stored.
+ * 200. GET returns a run's report, the canonical JSON result of the whole run, built from what is stored.
  */
 @Path("/api/v1")
 public class ResultsResource {
@@ -86,8 +87,14 @@ public class ResultsResource {
         if (run == null) {
             return error(Response.Status.NOT_FOUND, "no TestRun " + namespace + "/" + name);
         }
-        List<CaseResult> results = store.list(key(run));
-        return Response.ok(RunReport.of(run, results)).build();
+        RunResult report = new RunResult();
+        report.suite = run.getSpec().suiteRef == null ? null : run.getSpec().suiteRef.name;
+        report.startedAt = run.getStatus() == null ? null : run.getStatus().startTime;
+        report.finishedAt = run.getStatus() == null ? null : run.getStatus().completionTime;
+        report.shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
+        report.cases = ResultSummary.lastAttempts(store.list(key(run)));
+        report.summary = RunResult.summarize(report.cases);
+        return Response.ok(Json.MAPPER.writeValueAsString(report)).build();
     }
 
     public static RunKey key(TestRun run) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class TerminationMessage {
     public static final int MAX_BYTES = 4096;
+    /** Where `itf run` writes the message; a runner Job sets it to the container's terminationMessagePath. */
+    public static final String ENV_PATH = "ITF_TERMINATION_LOG";
     /** Marks the summary in the message, which may also hold the end of the log. */
     static final String KIND = "itf.dev/shard-summary";
 

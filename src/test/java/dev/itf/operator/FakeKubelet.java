@@ -1,12 +1,10 @@
 package dev.itf.operator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.Itf;
+import dev.itf.cli.ItfCommand;
+import dev.itf.operator.run.RunnerJob;
+import dev.itf.operator.run.SuiteConfigMap;
 import dev.itf.operator.run.RunNames;
-import dev.itf.results.CaseResult;
-import dev.itf.results.Outcome;
 import dev.itf.results.ResultPusher;
 import dev.itf.results.TerminationMessage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -21,24 +19,24 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plays the kubelet and the Job controller against the mock API server: marks Deployments ready, runs what a runner
  * Job would run with that Job's own arguments and environment, and sets the Job's and its pod's final state.
  */
 final class FakeKubelet {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private final KubernetesClient client;
     private final URI operator;
@@ -68,53 +66,50 @@ final class FakeKubelet {
         client.pods().inNamespace(ns).resource(pod).create();
     }
 
-    /** The cases of the suite the Job mounts that its shard runs (case i goes to shard i mod shards). */
-    List<JsonNode> casesOf(Job job) throws Exception {
-        ConfigMap cm = client.configMaps().inNamespace(job.getMetadata().getNamespace()).withName(RunNames.SUITE_CONFIG_MAP).get();
-        JsonNode suite = YAML.readTree(cm.getData().get("suite.yaml"));
-        List<String> args = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
-        int shard = Integer.parseInt(args.get(args.indexOf("--shard") + 1));
-        int shards = Integer.parseInt(args.get(args.indexOf("--shards") + 1));
-        List<JsonNode> mine = new ArrayList<>();
-        JsonNode cases = suite.path("spec").path("cases");
-        for (int i = 0; i < cases.size(); i++) {
-            if (i % shards == shard) {
-                mine.add(cases.get(i));
-            }
-        }
-        return mine;
-    }
-
     /**
-     * Runs a shard: every case's result (from outcome) is pushed the way the runner does, with the Job's
-     * ITF_RESULTS_URL and token, then the summary is left as the pod's termination message.
+     * Runs a shard with the real runner, as the kubelet would start the Job's container: the suite ConfigMap written
+     * to a directory in place of the /suite mount, the Job's arguments with $(VAR) expanded from its environment,
+     * and that environment (values, Secret references, envFrom Secrets). Then ends the Job by the exit code.
      *
      * @param push false to play a runner whose results never reach the operator
+     * @param terminationMessage false to play a runner that died before leaving its summary
+     * @return the runner's exit code
      */
-    List<CaseResult> runShard(Job job, Function<String, Outcome> outcome, boolean push, boolean terminationMessage) throws Exception {
-        Map<String, String> env = env(job);
-        int shard = Integer.parseInt(job.getMetadata().getLabels().get(Itf.LABEL_SHARD));
-        URI url = URI.create(env.get(ResultPusher.ENV_URL));
-        URI local = operator.resolve(url.getRawPath());
-        ResultPusher pusher = new ResultPusher(local, env.get(ResultPusher.ENV_TOKEN), Duration.ofMillis(50),
-                Duration.ofSeconds(5), new PrintStream(new ByteArrayOutputStream()));
-        List<CaseResult> results = new ArrayList<>();
-        for (JsonNode c : casesOf(job)) {
-            CaseResult r = new CaseResult();
-            r.caseId = c.get("id").asText();
-            r.title = c.get("title").asText();
-            r.outcome = outcome.apply(r.caseId);
-            r.message = r.outcome == Outcome.PASSED ? null : "step 1: expected status 200 but was 500";
-            r.shard = shard;
-            r.durationMs = 12;
-            results.add(r);
-            if (push && !pusher.push(r)) {
-                throw new AssertionError("the operator refused the result of " + r.caseId);
-            }
+    int runShard(Job job, boolean push, boolean terminationMessage) throws Exception {
+        String ns = job.getMetadata().getNamespace();
+        Path dir = Files.createTempDirectory("itf-shard-");
+        ConfigMap cm = client.configMaps().inNamespace(ns).withName(RunNames.SUITE_CONFIG_MAP).get();
+        for (Map.Entry<String, String> e : cm.getData().entrySet()) {
+            Files.writeString(dir.resolve(e.getKey()), e.getValue());
         }
-        boolean failed = results.stream().anyMatch(r -> r.outcome != Outcome.PASSED && r.outcome != Outcome.SKIPPED);
-        finishJob(job, !failed, terminationMessage ? TerminationMessage.of(shard, results).render() : null);
-        return results;
+        Map<String, String> env = env(job);
+        URI pushed = URI.create(env.get(ResultPusher.ENV_URL));
+        env.put(ResultPusher.ENV_URL, operator.resolve(pushed.getRawPath()).toString());
+        if (!push) {
+            env.remove(ResultPusher.ENV_URL);
+        }
+        Path termination = dir.resolve("termination-log");
+        env.put(TerminationMessage.ENV_PATH, termination.toString());
+        List<String> args = new ArrayList<>();
+        for (String a : job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()) {
+            String mounted = a.replace(SuiteConfigMap.MOUNT_PATH + "/", dir + "/").replace(RunnerJob.REPORT_DIR, dir.resolve("reports").toString());
+            args.add(expand(mounted, env));
+        }
+        int exit = ItfCommand.execute(env::get, args.toArray(String[]::new));
+        String message = terminationMessage && Files.exists(termination) ? Files.readString(termination) : null;
+        finishJob(job, exit == 0, message);
+        return exit;
+    }
+
+    /** $(NAME) in an argument, as the kubelet expands it from the container's environment. */
+    static String expand(String arg, Map<String, String> env) {
+        Matcher m = VAR.matcher(arg);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Ends a Job as the Job controller would once its pod exited: exit code 0 is Complete, anything else Failed. */
@@ -143,7 +138,12 @@ final class FakeKubelet {
     Map<String, String> env(Job job) {
         String ns = job.getMetadata().getNamespace();
         Map<String, String> env = new LinkedHashMap<>();
-        for (EnvVar e : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (var from : container.getEnvFrom()) {
+            Secret s = client.secrets().inNamespace(ns).withName(from.getSecretRef().getName()).get();
+            s.getData().keySet().forEach(k -> env.put(k, secretValue(s, k)));
+        }
+        for (EnvVar e : container.getEnv()) {
             if (e.getValue() != null) {
                 env.put(e.getName(), e.getValue());
             } else if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {

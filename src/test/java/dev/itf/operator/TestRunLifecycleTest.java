@@ -4,19 +4,16 @@ import dev.itf.api.Component;
 import dev.itf.api.ComponentType;
 import dev.itf.api.LocalObjectRef;
 import dev.itf.api.RunPhase;
-import dev.itf.api.Step;
-import dev.itf.api.TestCase;
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestEnvironmentSpec;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
 import dev.itf.api.TestSuite;
-import dev.itf.api.TestSuiteSpec;
-import dev.itf.api.WaitAction;
 import dev.itf.operator.lifecycle.OrphanSweep;
 import dev.itf.operator.run.RunNames;
 import dev.itf.results.FileResultStore;
-import dev.itf.results.Outcome;
+import dev.itf.demo.DemoOptions;
+import dev.itf.demo.DemoTarget;
 import dev.itf.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -28,7 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.net.URI;
 import java.net.URL;
@@ -61,25 +61,39 @@ class TestRunLifecycleTest {
     @TestHTTPResource("/")
     URL base;
 
+    static DemoTarget demo;
+
+    @BeforeAll
+    static void startDemoTarget() throws Exception {
+        demo = new DemoTarget(DemoOptions.defaults(0)).start();
+    }
+
+    @AfterAll
+    static void stopDemoTarget() {
+        demo.close();
+    }
+
     FakeKubelet kubelet() throws Exception {
         return new FakeKubelet(client, base.toURI());
     }
 
-    static TestSuite suite(String name, int cases) {
-        TestSuite s = new TestSuite();
-        s.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-        s.setSpec(new TestSuiteSpec());
-        for (int i = 1; i <= cases; i++) {
-            TestCase c = new TestCase();
-            c.id = String.format("API_%03d", i);
-            c.title = "case " + i;
-            Step step = new Step();
-            step.wait = new WaitAction();
-            step.wait.duration = "10ms";
-            c.steps.add(step);
-            s.getSpec().cases.add(c);
+    /** A suite of GET cases against the demo target: a path (expects 200) or a whole URL per case. */
+    static TestSuite suite(String name, String... targets) {
+        StringBuilder yaml = new StringBuilder("apiVersion: itf.dev/v1alpha1\nkind: TestSuite\nmetadata: {name: " + name
+                + ", namespace: " + NS + "}\nspec:\n  cases:\n");
+        for (int i = 0; i < targets.length; i++) {
+            String url = targets[i].startsWith("http") ? targets[i] : "${baseUrl}" + targets[i];
+            yaml.append(String.format("    - id: API_%03d%n      title: GET %s%n      steps:%n", i + 1, targets[i]))
+                    .append("        - http: {method: GET, url: \"" + url + "\"}\n")
+                    .append("          expect: {status: 200}\n");
         }
-        return s;
+        return Serialization.unmarshal(yaml.toString(), TestSuite.class);
+    }
+
+    static TestSuite suite(String name, int cases) {
+        String[] targets = new String[cases];
+        java.util.Arrays.fill(targets, "/health");
+        return suite(name, targets);
     }
 
     static TestEnvironment environment(String name, String provisioningTimeout) {
@@ -111,6 +125,7 @@ class TestRunLifecycleTest {
         r.getSpec().environmentRef = environment == null ? null : new LocalObjectRef(environment);
         r.getSpec().parallelism = parallelism;
         r.getSpec().timeout = "5m";
+        r.getSpec().variables.put("baseUrl", "http://127.0.0.1:" + demo.port());
         return r;
     }
 
@@ -166,11 +181,9 @@ class TestRunLifecycleTest {
                 .contains("--var", "region=eu", "components.orders-api.url=http://orders-api:8080",
                         "components.orders-db.uri=postgresql://itf:$(ITF_COMPONENT_ORDERS_DB_PASSWORD)@orders-db:5432/test");
         assertThat(kubelet().env(first).get("ITF_COMPONENT_ORDERS_DB_PASSWORD")).hasSizeGreaterThan(20);
-        int ran = 0;
         for (Job job : jobs) {
-            ran += kubelet().runShard(job, id -> Outcome.PASSED, true, true).size();
+            assertThat(kubelet().runShard(job, true, true)).isZero();
         }
-        assertThat(ran).isEqualTo(7);
 
         await().atMost(WAIT).until(() -> phase("ok") == RunPhase.Succeeded);
         TestRun done = get("ok");
@@ -206,18 +219,18 @@ class TestRunLifecycleTest {
 
     @Test
     void aFailingCaseFailsTheRunAndIsListed() throws Exception {
-        client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-fail", 3)).create();
+        client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-fail", "/health", "/fail", "/health")).create();
         create(run("fail", "s-fail", null, 1));
         await().atMost(WAIT).until(() -> get("fail").getStatus() != null && get("fail").getStatus().namespace != null);
         String ns = get("fail").getStatus().namespace;
         Job job = jobs(ns, 1).get(0);
-        kubelet().runShard(job, id -> id.equals("API_002") ? Outcome.FAILED : Outcome.PASSED, true, true);
+        assertThat(kubelet().runShard(job, true, true)).isEqualTo(1);
         await().atMost(WAIT).until(() -> phase("fail") == RunPhase.Failed);
         TestRun done = get("fail");
         assertThat(done.getStatus().summary.failed).isEqualTo(1);
         assertThat(done.getStatus().summary.passed).isEqualTo(2);
         assertThat(done.getStatus().failures).extracting(f -> f.id).containsExactly("API_002");
-        assertThat(done.getStatus().failures.get(0).message).contains("expected status 200");
+        assertThat(done.getStatus().failures.get(0).message).contains("500");
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("CasesFailed");
     }
 
@@ -247,7 +260,7 @@ class TestRunLifecycleTest {
         List<Job> jobs = jobs(ns, 2);
         Job shard0 = jobs.stream().filter(j -> j.getMetadata().getName().equals(RunNames.runnerJob(0))).findFirst().orElseThrow();
         Job shard1 = jobs.stream().filter(j -> j.getMetadata().getName().equals(RunNames.runnerJob(1))).findFirst().orElseThrow();
-        kubelet().runShard(shard0, id -> Outcome.PASSED, true, true);
+        kubelet().runShard(shard0, true, true);
         kubelet().finishJob(shard1, false, null);
         await().atMost(WAIT).until(() -> phase("dead") == RunPhase.Error);
         Condition succeeded = condition(get("dead"), "Succeeded");
@@ -257,12 +270,13 @@ class TestRunLifecycleTest {
 
     @Test
     void aRunCompletesFromTerminationMessagesWhenNoResultArrived() throws Exception {
-        client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-term", 4)).create();
+        client.resources(TestSuite.class).inNamespace(NS)
+                .resource(suite("s-term", "/health", "/health", "http://127.0.0.1:1/refused", "/health")).create();
         create(run("term", "s-term", null, 2));
         await().atMost(WAIT).until(() -> get("term").getStatus() != null && get("term").getStatus().namespace != null);
         String ns = get("term").getStatus().namespace;
         for (Job job : jobs(ns, 2)) {
-            kubelet().runShard(job, id -> id.equals("API_003") ? Outcome.ERRORED : Outcome.PASSED, false, true);
+            kubelet().runShard(job, false, true);
         }
         await().atMost(WAIT).until(() -> phase("term") == RunPhase.Failed);
         TestRun done = get("term");
@@ -305,7 +319,7 @@ class TestRunLifecycleTest {
         create(r);
         await().atMost(WAIT).until(() -> get("ttl").getStatus() != null && get("ttl").getStatus().namespace != null);
         String ns = get("ttl").getStatus().namespace;
-        kubelet().runShard(jobs(ns, 1).get(0), id -> Outcome.PASSED, true, true);
+        kubelet().runShard(jobs(ns, 1).get(0), true, true);
         await().atMost(WAIT).until(() -> phase("ttl") == RunPhase.Succeeded);
         assertThat(client.namespaces().withName(ns).get()).as("cleanup policy Never keeps the namespace while the run exists").isNotNull();
         await().atMost(WAIT).until(() -> get("ttl") == null);

@@ -12,21 +12,23 @@ class TerminationMessageTest {
 
     @Test
     void countsTheLastAttemptOfEachCaseAndRoundTrips() {
+        CaseResult flaky = FileResultStoreTest.result("A", 2, Outcome.PASSED, null);
+        flaky.flaky = true;
         List<CaseResult> results = List.of(
                 FileResultStoreTest.result("A", 1, Outcome.FAILED, "boom"),
-                FileResultStoreTest.result("A", 2, Outcome.PASSED, null),
+                flaky,
                 FileResultStoreTest.result("B", 1, Outcome.FAILED, "status 500, expected 200"),
                 FileResultStoreTest.result("C", 1, Outcome.ERRORED, "connection refused"),
                 FileResultStoreTest.result("D", 1, Outcome.SKIPPED, null));
         TerminationMessage m = TerminationMessage.of(2, results);
         TerminationMessage back = TerminationMessage.parse(m.render()).orElseThrow();
         assertThat(back.shard).isEqualTo(2);
-        assertThat(back.summary.total).isEqualTo(4);
-        assertThat(back.summary.passed).isEqualTo(1);
-        assertThat(back.summary.flaky).isEqualTo(1);
-        assertThat(back.summary.failed).isEqualTo(1);
-        assertThat(back.summary.errored).isEqualTo(1);
-        assertThat(back.summary.skipped).isEqualTo(1);
+        assertThat(back.summary.counts.total).isEqualTo(4);
+        assertThat(back.summary.counts.passed).isEqualTo(1);
+        assertThat(back.summary.counts.flaky).isEqualTo(1);
+        assertThat(back.summary.counts.failed).isEqualTo(1);
+        assertThat(back.summary.counts.errored).isEqualTo(1);
+        assertThat(back.summary.counts.skipped).isEqualTo(1);
         assertThat(back.summary.failures).extracting(f -> f.id).containsExactly("B", "C");
     }
 
@@ -39,7 +41,7 @@ class TerminationMessageTest {
         String text = TerminationMessage.of(0, results).render();
         assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(TerminationMessage.MAX_BYTES);
         TerminationMessage back = TerminationMessage.parse(text).orElseThrow();
-        assertThat(back.summary.failed).isEqualTo(200);
+        assertThat(back.summary.counts.failed).isEqualTo(200);
         assertThat(back.summary.failures).isNotEmpty();
     }
 

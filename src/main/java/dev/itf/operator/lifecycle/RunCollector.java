@@ -24,14 +24,7 @@ public final class RunCollector {
      */
     public record Collected(ResultSummary summary, boolean complete, boolean passed, String error) {
         public TestRunStatus.Summary statusSummary() {
-            TestRunStatus.Summary s = new TestRunStatus.Summary();
-            s.total = summary.total;
-            s.passed = summary.passed;
-            s.failed = summary.failed;
-            s.errored = summary.errored;
-            s.skipped = summary.skipped;
-            s.flaky = summary.flaky;
-            return s;
+            return summary.counts;
         }
     }
 
@@ -48,7 +41,7 @@ public final class RunCollector {
                 total.add(pushed, MAX_FAILURES);
                 continue;
             }
-            if (message.isPresent() && message.get().summary.total > pushed.total) {
+            if (message.isPresent() && message.get().summary.counts.total > pushed.counts.total) {
                 total.add(message.get().summary, MAX_FAILURES);
             } else {
                 total.add(pushed, MAX_FAILURES);
@@ -59,8 +52,8 @@ public final class RunCollector {
             }
         }
         // the run selects the cases, not the runner: the total is what was selected, whatever arrived
-        int counted = total.total;
-        total.total = Math.max(selected, counted);
+        int counted = total.counts.total;
+        total.counts.total = Math.max(selected, counted);
         if (!allFinished) {
             return new Collected(total, false, false, null);
         }

@@ -7,7 +7,8 @@ import dev.itf.operator.run.DurationText;
 import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.run.RunnerSettings;
-import dev.itf.operator.run.SuiteSelection;
+import dev.itf.operator.run.RunnerJob;
+import dev.itf.runner.CaseSelection;
 import dev.itf.results.CaseResult;
 import dev.itf.results.FileResultStore;
 import dev.itf.results.ResultsResource;
@@ -125,6 +126,12 @@ public class RunLifecycle {
             RunConditions.set(status, RunConditions.RESOLVED, true, "Resolved", "suite and environment found", generation, now);
             status.suiteGeneration = resolved.suite().getMetadata().getGeneration();
             status.environmentGeneration = resolved.environment() == null ? null : resolved.environment().getMetadata().getGeneration();
+            int selected = CaseSelection.matching(resolved.suite().getSpec().cases, RunnerJob.selection(run.getSpec())).size();
+            if (selected == 0) {
+                RunConditions.finish(status, false, "NoCasesSelected", "spec.selector: no case of TestSuite "
+                        + resolved.suite().getMetadata().getName() + " matches the selector", generation, now);
+                return;
+            }
             RunInputs in;
             try {
                 in = inputs.read(run, resolved.suite(), resolved.environment());
@@ -144,7 +151,6 @@ public class RunLifecycle {
                 RunConditions.finish(status, false, "MissingReference", e.getMessage(), generation, now);
                 return;
             }
-            int selected = SuiteSelection.select(resolved.suite().getSpec().cases, run.getSpec().selector).size();
             status.summary = new TestRunStatus.Summary();
             status.summary.total = selected;
         }
@@ -214,7 +220,7 @@ public class RunLifecycle {
     }
 
     private static String counts(RunCollector.Collected c) {
-        var s = c.summary();
+        var s = c.summary().counts;
         return s.passed + " of " + s.total + " cases passed, " + s.failed + " failed, " + s.errored + " errored, "
                 + s.skipped + " skipped";
     }

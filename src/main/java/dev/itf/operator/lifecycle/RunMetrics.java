@@ -46,7 +46,7 @@ public class RunMetrics {
         Timer.builder("itf.testrun.duration").tag("suite", suite).register(registry).record(duration);
         Timer cases = Timer.builder("itf.testcase.duration").tag("suite", suite).register(registry);
         for (CaseResult r : ResultSummary.lastAttempts(results)) {
-            String result = r.outcome == Outcome.PASSED && (r.flaky || r.attempt > 1) ? "flaky"
+            String result = r.outcome == Outcome.PASSED && r.flaky ? "flaky"
                     : (r.outcome == null ? Outcome.ERRORED : r.outcome).name().toLowerCase();
             registry.counter("itf.testcases", "suite", suite, "result", result).increment();
             cases.record(Duration.ofMillis(r.durationMs));

@@ -31,6 +31,7 @@ public final class RunnerJob {
         List<String> args = new ArrayList<>(List.of("run", SuiteConfigMap.MOUNT_PATH + "/" + SuiteConfigMap.SUITE_KEY,
                 "--shard", String.valueOf(shard), "--shards", String.valueOf(shards),
                 "--report-dir", REPORT_DIR, "--format", "json,junit"));
+        args.addAll(selectionArgs(run.getSpec()));
         run.getSpec().variables.forEach((k, v) -> {
             args.add("--var");
             args.add(k + "=" + v);
@@ -88,5 +89,36 @@ public final class RunnerJob {
                 .endTemplate()
                 .endSpec()
                 .build();
+    }
+
+    /** The run's selector and retries as `itf run` options, so that selecting cases is done in one place: the runner. */
+    static List<String> selectionArgs(dev.itf.api.TestRunSpec spec) {
+        List<String> args = new ArrayList<>();
+        if (spec.selector != null) {
+            if (!spec.selector.tags.isEmpty()) {
+                args.addAll(List.of("--tags", String.join(",", spec.selector.tags)));
+            }
+            if (!spec.selector.excludeTags.isEmpty()) {
+                args.addAll(List.of("--exclude-tags", String.join(",", spec.selector.excludeTags)));
+            }
+            if (!spec.selector.ids.isEmpty()) {
+                args.addAll(List.of("--ids", String.join(",", spec.selector.ids)));
+            }
+        }
+        if (spec.retries != null) {
+            args.addAll(List.of("--retries", String.valueOf(spec.retries)));
+        }
+        return args;
+    }
+
+    /** The run's options as the runner sees them, for counting the cases the run selects. */
+    public static dev.itf.runner.RunOptions selection(dev.itf.api.TestRunSpec spec) {
+        dev.itf.runner.RunOptions o = new dev.itf.runner.RunOptions();
+        if (spec.selector != null) {
+            o.tags = spec.selector.tags;
+            o.excludeTags = spec.selector.excludeTags;
+            o.ids = spec.selector.ids;
+        }
+        return o;
     }
 }

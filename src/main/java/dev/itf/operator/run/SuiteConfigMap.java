@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The resolved suite as the runner reads it from /suite: only the selected cases, the run's retries applied, and
- * every schemaRef to a ConfigMap turned into a file next to suite.yaml (copied from that ConfigMap).
+ * The resolved suite as the runner reads it from /suite: the suite's spec, with every schemaRef to a ConfigMap turned
+ * into a file next to suite.yaml (copied from that ConfigMap). The runner selects the cases (see RunnerJob).
  */
 public final class SuiteConfigMap {
     public static final String SUITE_KEY = "suite.yaml";
@@ -39,12 +39,8 @@ public final class SuiteConfigMap {
     /** @param schemas the referenced schema ConfigMaps' data, by ConfigMap name */
     public static ConfigMap build(TestRun run, TestSuite suite, Map<String, Map<String, String>> schemas) {
         TestSuiteSpec spec = YAML.convertValue(suite.getSpec(), TestSuiteSpec.class);
-        spec.cases = new ArrayList<>(SuiteSelection.select(spec.cases, run.getSpec().selector));
         Map<String, String> data = new TreeMap<>();
         for (TestCase c : spec.cases) {
-            if (run.getSpec().retries != null) {
-                c.retries = run.getSpec().retries;
-            }
             for (Step s : c.steps) {
                 Expect e = s.expect;
                 if (e != null && e.schemaRef != null && e.schemaRef.configMapRef != null) {
