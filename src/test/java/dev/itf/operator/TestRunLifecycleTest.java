@@ -12,8 +12,6 @@ import dev.itf.api.TestSuite;
 import dev.itf.operator.lifecycle.OrphanSweep;
 import dev.itf.operator.run.RunNames;
 import dev.itf.results.FileResultStore;
-import dev.itf.demo.DemoOptions;
-import dev.itf.demo.DemoTarget;
 import dev.itf.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -25,8 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -60,18 +56,6 @@ class TestRunLifecycleTest {
     OrphanSweep sweep;
     @TestHTTPResource("/")
     URL base;
-
-    static DemoTarget demo;
-
-    @BeforeAll
-    static void startDemoTarget() throws Exception {
-        demo = new DemoTarget(DemoOptions.defaults(0)).start();
-    }
-
-    @AfterAll
-    static void stopDemoTarget() {
-        demo.close();
-    }
 
     FakeKubelet kubelet() throws Exception {
         return new FakeKubelet(client, base.toURI());
@@ -125,7 +109,7 @@ class TestRunLifecycleTest {
         r.getSpec().environmentRef = environment == null ? null : new LocalObjectRef(environment);
         r.getSpec().parallelism = parallelism;
         r.getSpec().timeout = "5m";
-        r.getSpec().variables.put("baseUrl", "http://127.0.0.1:" + demo.port());
+        r.getSpec().variables.put("baseUrl", SharedDemoTarget.url());
         return r;
     }
 

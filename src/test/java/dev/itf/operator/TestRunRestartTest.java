@@ -5,8 +5,6 @@ import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
 import dev.itf.api.TestSuite;
-import dev.itf.demo.DemoOptions;
-import dev.itf.demo.DemoTarget;
 import dev.itf.operator.run.RunNames;
 import dev.itf.results.FileResultStore;
 import dev.itf.results.ResultsResource;
@@ -20,8 +18,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -58,18 +54,6 @@ class TestRunRestartTest {
     @TestHTTPResource("/")
     URL base;
 
-    static DemoTarget demo;
-
-    @BeforeAll
-    static void startDemoTarget() throws Exception {
-        demo = new DemoTarget(DemoOptions.defaults(0)).start();
-    }
-
-    @AfterAll
-    static void stopDemoTarget() {
-        demo.close();
-    }
-
     TestRun get(String name) {
         return client.resources(TestRun.class).inNamespace(NS).withName(name).get();
     }
@@ -83,7 +67,7 @@ class TestRunRestartTest {
         r.setSpec(new TestRunSpec());
         r.getSpec().suiteRef = new LocalObjectRef("s-restart");
         r.getSpec().parallelism = 2;
-        r.getSpec().variables.put("baseUrl", "http://127.0.0.1:" + demo.port());
+        r.getSpec().variables.put("baseUrl", SharedDemoTarget.url());
         client.resources(TestRun.class).inNamespace(NS).resource(r).create();
         await().atMost(WAIT).until(() -> get("restart").getStatus() != null && get("restart").getStatus().phase == RunPhase.Running);
         String ns = get("restart").getStatus().namespace;
