@@ -70,7 +70,7 @@ public class TestRunSpec {
         public CleanupPolicy namespace;
 
         @Min(0)
-        @JsonPropertyDescription("Delete the TestRun itself this many seconds after it finished.")
+        @JsonPropertyDescription("Delete the TestRun itself this many seconds after it finished (unset: keep it).")
         public Long ttlSecondsAfterFinished;
     }
 

@@ -3,6 +3,9 @@ package dev.itf.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+import java.util.function.Function;
+
 /** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
         description = "Kubernetes-native integration testing.",
@@ -23,11 +26,16 @@ public class ItfCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; usage errors give 2. */
     public static int execute(String... args) {
-        return execute(System::getenv, args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs the command line with the given environment variables in place of the process's. */
-    public static int execute(java.util.function.Function<String, String> environment, String... args) {
+    /** Runs the command line writing to the given streams, so it can run in-process (tests, embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(System::getenv, out, err, args);
+    }
+
+    /** Runs the command line with the given environment variables in place of the process's (a runner Job's, in tests). */
+    public static int execute(Function<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new ItfCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -38,6 +46,8 @@ public class ItfCommand implements Runnable {
                 return made;
             }
         });
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("itf: " + ex.getMessage());
             return BAD_INPUT;

@@ -2,9 +2,9 @@ package dev.itf.cli;
 
 import dev.itf.api.TestSuite;
 import dev.itf.report.ReportFormat;
+import dev.itf.report.ReportWriter;
 import dev.itf.results.ResultPusher;
 import dev.itf.results.TerminationMessage;
-import dev.itf.report.ReportWriter;
 import dev.itf.runner.CaseListener;
 import dev.itf.runner.CaseSelection;
 import dev.itf.runner.RunOptions;

@@ -27,6 +27,13 @@ public final class DemoTarget implements AutoCloseable {
 
     private static final int THREADS = 64;
 
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY each response waits ~40 ms for an ACK
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final DemoOptions options;
     private final OrderStore orders;
     private final List<Route> routes = new ArrayList<>();

@@ -23,7 +23,8 @@ final class GraphqlDocument {
         }
     }
 
-    record Operation(String type, String name, List<Field> selections) {
+    /** An operation; undefinedVariables lists the variables it uses that the request did not give. */
+    record Operation(String type, String name, List<Field> selections, List<String> undefinedVariables) {
     }
 
     /** A query that cannot be parsed; the message names the line and column. */
@@ -39,6 +40,7 @@ final class GraphqlDocument {
     private final JsonNode variables;
     private int pos;
     private JsonNode operationVariables;
+    private List<String> undefined;
     private final List<Operation> operations = new ArrayList<>();
 
     private GraphqlDocument(String text, JsonNode variables) {
@@ -63,7 +65,8 @@ final class GraphqlDocument {
     private Operation operation() {
         if (peek() == '{') {
             operationVariables = variables;
-            return new Operation("query", null, selectionSet());
+            undefined = new ArrayList<>();
+            return new Operation("query", null, selectionSet(), undefined);
         }
         int at = pos;
         String keyword = name();
@@ -84,7 +87,8 @@ final class GraphqlDocument {
             merged.setAll((ObjectNode) variables);
         }
         operationVariables = merged;
-        return new Operation(keyword, name, selectionSet());
+        undefined = new ArrayList<>();
+        return new Operation(keyword, name, selectionSet(), undefined);
     }
 
     private void variableDefinitions(Map<String, JsonNode> defaults) {
@@ -161,12 +165,12 @@ final class GraphqlDocument {
 
     private JsonNode value() {
         char c = peek();
-        int at = pos;
         if (c == '$') {
             expect('$');
             String var = name();
             if (!operationVariables.has(var)) {
-                throw error(at, "variable $" + var + " is not defined: pass it in \"variables\"");
+                undefined.add(var);
+                return NODES.nullNode();
             }
             return operationVariables.get(var);
         }

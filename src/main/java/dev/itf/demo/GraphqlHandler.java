@@ -76,6 +76,11 @@ final class GraphqlHandler implements HttpHandler {
             return response.set("errors", errors);
         }
         GraphqlDocument.Operation op = chosen.get();
+        op.undefinedVariables().stream().distinct()
+                .forEach(v -> errors.add(error("variable $" + v + " is not defined: pass it in \"variables\"", null)));
+        if (!errors.isEmpty()) {
+            return response.set("errors", errors);
+        }
         String rootType = op.type().equals("mutation") ? "Mutation" : "Query";
         validate(op.selections(), rootType, errors);
         if (!errors.isEmpty()) {

@@ -149,7 +149,12 @@ final class CaseRun {
             sr.message = prefix(sr) + "timed out after " + Durations.format(budget)
                     + (ownTimeout ? " (the step's timeout)" : " (the case timeout of " + Durations.format(caseTimeout) + ")");
         } catch (ExecutionException e) {
-            errored(sr, e.getCause());
+            if (e.getCause() instanceof StepFailure failure) {
+                sr.outcome = Outcome.FAILED;
+                sr.message = run.redactor().redact(prefix(sr) + failure.getMessage());
+            } else {
+                errored(sr, e.getCause());
+            }
         } catch (Captures.CaptureException e) {
             sr.outcome = Outcome.FAILED;
             sr.message = run.redactor().redact(prefix(sr) + e.getMessage());

@@ -2,6 +2,10 @@ package dev.itf.runner;
 
 import dev.itf.api.Step;
 import dev.itf.runner.auth.AuthProfiles;
+import dev.itf.runner.data.RedisStep;
+import dev.itf.runner.data.SqlStep;
+import dev.itf.runner.events.ExpectMessageStep;
+import dev.itf.runner.events.PublishStep;
 import dev.itf.runner.http.GraphqlStep;
 import dev.itf.runner.http.HttpStep;
 
@@ -28,12 +32,14 @@ public final class StepFactory {
                 return new GraphqlStep(step.graphql, defaultHeaders, auth);
             case "wait":
                 return new WaitStep(step.wait);
-            // event and data steps (publish, expectMessage, sql, redis) plug in here; until then they cannot run
             case "publish":
+                return new PublishStep(step.publish);
             case "expectMessage":
+                return new ExpectMessageStep(step.expectMessage);
             case "sql":
+                return new SqlStep(step.sql);
             case "redis":
-                throw new IllegalStateException("step type " + kind + " is not available in this build");
+                return new RedisStep(step.redis);
             default:
                 throw new IllegalStateException("step type " + kind + " is unknown");
         }

@@ -41,8 +41,10 @@ public final class SuiteRunner {
     public SuiteRunner(TestSuite suite, RunOptions options) {
         this.suite = suite;
         this.options = options;
-        // a run variable named like a credential is a secret: keep its value out of every log
-        options.variables.forEach((k, v) -> {
+        // a variable named like a credential is a secret: keep its value out of every log
+        Map<String, String> named = new LinkedHashMap<>(suite.getSpec().variables);
+        named.putAll(options.variables);
+        named.forEach((k, v) -> {
             if (Redactor.isSecretName(k)) {
                 redactor.register(v);
             }

@@ -1,5 +1,6 @@
 package dev.itf.api;
 
+import dev.itf.chart.FirstDifference;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,7 +44,8 @@ class CrdDriftTest {
             if (!Files.exists(path)) {
                 problems.add(path + " is missing");
             } else if (!Files.readString(path).equals(file.getValue())) {
-                problems.add(path + " differs from what the API types generate");
+                problems.add(path + " differs from what the API types generate ("
+                        + FirstDifference.of(file.getValue(), Files.readString(path)) + ")");
             }
         }
         for (Path path : yamlFiles(dir)) {

@@ -29,9 +29,10 @@ class DeployManifestsDriftTest {
             Files.writeString(FILE, expected);
         }
         assertThat(Files.exists(FILE)).withFailMessage("%s is missing; generate it with: %s", FILE, REGENERATE).isTrue();
-        assertThat(Files.readString(FILE).equals(expected))
-                .withFailMessage("%s differs from the chart in %s rendered with its defaults; regenerate it with: %s",
-                        FILE, ChartRendering.CHART, REGENERATE)
+        String actual = Files.readString(FILE);
+        assertThat(actual.equals(expected))
+                .withFailMessage("%s differs from the chart in %s rendered with its defaults (%s); regenerate it with: %s",
+                        FILE, ChartRendering.CHART, FirstDifference.of(expected, actual), REGENERATE)
                 .isTrue();
     }
 

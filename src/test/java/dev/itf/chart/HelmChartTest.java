@@ -54,6 +54,8 @@ class HelmChartTest {
         objects.stream().filter(o -> !o.getKind().startsWith("Cluster"))
                 .forEach(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(ChartRendering.NAMESPACE));
 
+        assertThat(one(objects, Deployment.class).getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/part-of", "itf").containsEntry("app.kubernetes.io/component", "operator");
         PodSpec pod = one(objects, Deployment.class).getSpec().getTemplate().getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo(one(objects, ServiceAccount.class).getMetadata().getName());
         Container operator = pod.getContainers().get(0);

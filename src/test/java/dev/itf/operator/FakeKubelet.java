@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ final class FakeKubelet {
             String mounted = a.replace(SuiteConfigMap.MOUNT_PATH + "/", dir + "/").replace(RunnerJob.REPORT_DIR, dir.resolve("reports").toString());
             args.add(expand(mounted, env));
         }
-        int exit = ItfCommand.execute(env::get, args.toArray(String[]::new));
+        int exit = ItfCommand.execute(env::get, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args.toArray(String[]::new));
         String message = terminationMessage && Files.exists(termination) ? Files.readString(termination) : null;
         finishJob(job, exit == 0, message);
         return exit;

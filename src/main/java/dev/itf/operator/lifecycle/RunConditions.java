@@ -2,19 +2,20 @@ package dev.itf.operator.lifecycle;
 
 import dev.itf.api.RunPhase;
 import dev.itf.api.TestRunStatus;
+import dev.itf.operator.RunResolution;
+import dev.itf.operator.StatusConditions;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The conditions of a TestRun and the phase derived from them, so phase and conditions never disagree.
- * Resolved, EnvironmentReady, Completed and Succeeded; lastTransitionTime moves only when a status flips.
+ * The conditions of a TestRun and the phase derived from them, so phase and conditions never disagree:
+ * Resolved, EnvironmentReady, Completed and Succeeded.
  */
-public final class RunConditions {
-    public static final String RESOLVED = "Resolved";
+@ApplicationScoped
+public class RunConditions {
+    public static final String RESOLVED = RunResolution.CONDITION;
     public static final String ENVIRONMENT_READY = "EnvironmentReady";
     public static final String COMPLETED = "Completed";
     public static final String SUCCEEDED = "Succeeded";
@@ -23,23 +24,19 @@ public final class RunConditions {
     public static final String CASES_FAILED = "CasesFailed";
     public static final String ALL_CASES_PASSED = "AllCasesPassed";
 
-    private RunConditions() {
+    private final StatusConditions conditions;
+
+    public RunConditions(StatusConditions conditions) {
+        this.conditions = conditions;
     }
 
-    public static void set(TestRunStatus status, String type, boolean value, String reason, String message,
-                           Long generation, Instant now) {
-        String s = value ? "True" : "False";
-        Optional<Condition> existing = get(status, type);
-        String transition = existing.filter(c -> s.equals(c.getStatus())).map(Condition::getLastTransitionTime)
-                .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
-        Condition c = new ConditionBuilder().withType(type).withStatus(s).withReason(reason).withMessage(message)
-                .withObservedGeneration(generation).withLastTransitionTime(transition).build();
-        status.conditions.removeIf(x -> type.equals(x.getType()));
-        status.conditions.add(c);
+    public void set(TestRunStatus status, String type, boolean value, String reason, String message, Long generation) {
+        status.conditions = conditions.with(status.conditions, conditions.condition(type,
+                value ? StatusConditions.TRUE : StatusConditions.FALSE, reason, message, generation));
     }
 
     public static Optional<Condition> get(TestRunStatus status, String type) {
-        return status.conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+        return StatusConditions.find(status.conditions, type);
     }
 
     public static boolean isTrue(TestRunStatus status, String type) {
@@ -72,8 +69,8 @@ public final class RunConditions {
     }
 
     /** Ends the run: Completed=True and Succeeded with the given outcome. */
-    public static void finish(TestRunStatus status, boolean succeeded, String reason, String message, Long generation, Instant now) {
-        set(status, COMPLETED, true, succeeded || CASES_FAILED.equals(reason) ? "CasesFinished" : reason, message, generation, now);
-        set(status, SUCCEEDED, succeeded, reason, message, generation, now);
+    public void finish(TestRunStatus status, boolean succeeded, String reason, String message, Long generation) {
+        set(status, COMPLETED, true, succeeded || CASES_FAILED.equals(reason) ? "CasesFinished" : reason, message, generation);
+        set(status, SUCCEEDED, succeeded, reason, message, generation);
     }
 }

@@ -1,8 +1,10 @@
 package dev.itf.operator.lifecycle;
 
 import dev.itf.api.RunPhase;
+import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunStatus;
+import dev.itf.api.TestSuite;
 import dev.itf.operator.run.DurationText;
 import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
@@ -34,7 +36,7 @@ public class RunLifecycle {
     static final Duration POLL = Duration.ofSeconds(1);
 
     private final Clock clock;
-    private final RunResolution resolution;
+    private final RunConditions conditions;
     private final RunInputsReader inputs;
     private final Provisioning provisioning;
     private final Execution execution;
@@ -46,11 +48,11 @@ public class RunLifecycle {
     private final RunCleanup cleanup;
     private final StatusRateLimit rateLimit;
 
-    public RunLifecycle(Clock clock, RunResolution resolution, RunInputsReader inputs, Provisioning provisioning,
+    public RunLifecycle(Clock clock, RunConditions conditions, RunInputsReader inputs, Provisioning provisioning,
                         Execution execution, FileResultStore store, RunnerSettings settings, RunEvents events,
                         RunMetrics metrics, RunNotifier notifier, RunCleanup cleanup, StatusRateLimit rateLimit) {
         this.clock = clock;
-        this.resolution = resolution;
+        this.conditions = conditions;
         this.inputs = inputs;
         this.provisioning = provisioning;
         this.execution = execution;
@@ -63,14 +65,18 @@ public class RunLifecycle {
         this.rateLimit = rateLimit;
     }
 
-    public UpdateControl<TestRun> reconcile(TestRun run) {
+    /**
+     * @param suite the run's TestSuite, resolved and valid (null when it was deleted since)
+     * @param environment its TestEnvironment, or null when the run has none
+     */
+    public UpdateControl<TestRun> reconcile(TestRun run, TestSuite suite, TestEnvironment environment) {
         Instant now = clock.instant();
         if (run.getStatus() == null) {
             run.setStatus(new TestRunStatus());
         }
         TestRunStatus status = run.getStatus();
         RunPhase before = status.phase;
-        if (before != null && before.isFinal()) {
+        if (RunConditions.isTrue(status, RunConditions.COMPLETED)) {
             Optional<Duration> again = cleanup.afterFinish(run, now);
             UpdateControl<TestRun> none = UpdateControl.noUpdate();
             return again.map(d -> none.rescheduleAfter(d.toMillis() + 100)).orElse(none);
@@ -82,10 +88,10 @@ public class RunLifecycle {
         }
         Instant start = Instant.parse(status.startTime);
         Duration timeout = DurationText.parse(run.getSpec().timeout, Duration.ofMinutes(30));
-        advance(run, status, now, start.plus(timeout));
+        advance(run, suite, environment, status, now, start.plus(timeout));
         if (!RunConditions.isTrue(status, RunConditions.COMPLETED) && now.isAfter(start.plus(timeout))) {
-            RunConditions.finish(status, false, "RunTimeout", "the run did not finish within its timeout of "
-                    + run.getSpec().timeout + " (" + waitingFor(status) + ")", run.getMetadata().getGeneration(), now);
+            conditions.finish(status, false, "RunTimeout", "the run did not finish within its timeout of "
+                    + run.getSpec().timeout + " (" + waitingFor(status) + ")", run.getMetadata().getGeneration());
         }
         RunPhase after = RunConditions.phase(status);
         status.phase = after;
@@ -110,51 +116,45 @@ public class RunLifecycle {
         return UpdateControl.patchStatus(run).rescheduleAfter(POLL.toMillis());
     }
 
-    private void advance(TestRun run, TestRunStatus status, Instant now, Instant deadline) {
+    private void advance(TestRun run, TestSuite suite, TestEnvironment environment, TestRunStatus status, Instant now, Instant deadline) {
         Long generation = run.getMetadata().getGeneration();
-        if (RunConditions.isTrue(status, RunConditions.COMPLETED) || RunConditions.isFalse(status, RunConditions.RESOLVED)) {
+        if (RunConditions.isTrue(status, RunConditions.COMPLETED) || !RunConditions.isTrue(status, RunConditions.RESOLVED)) {
             return;
         }
         boolean environmentReady = RunConditions.isTrue(status, RunConditions.ENVIRONMENT_READY);
         if (!environmentReady || !execution.started(run)) {
-            RunResolution.Resolved resolved = resolution.resolve(run);
-            if (!resolved.ok()) {
-                RunConditions.set(status, RunConditions.RESOLVED, false, resolved.reason(), resolved.message(), generation, now);
-                RunConditions.finish(status, false, resolved.reason(), resolved.message(), generation, now);
+            if (suite == null || (run.getSpec().environmentRef != null && environment == null)) {
+                conditions.finish(status, false, "ReferenceDeleted", "the run's TestSuite or TestEnvironment was deleted before the run started",
+                        generation);
                 return;
             }
-            RunConditions.set(status, RunConditions.RESOLVED, true, "Resolved", "suite and environment found", generation, now);
-            status.suiteGeneration = resolved.suite().getMetadata().getGeneration();
-            status.environmentGeneration = resolved.environment() == null ? null : resolved.environment().getMetadata().getGeneration();
-            int selected = CaseSelection.matching(resolved.suite().getSpec().cases, RunnerJob.selection(run.getSpec())).size();
+            int selected = CaseSelection.matching(suite.getSpec().cases, RunnerJob.selection(run.getSpec())).size();
             if (selected == 0) {
-                RunConditions.finish(status, false, "NoCasesSelected", "spec.selector: no case of TestSuite "
-                        + resolved.suite().getMetadata().getName() + " matches the selector", generation, now);
+                conditions.finish(status, false, "NoCasesSelected", "spec.selector: no case of TestSuite "
+                        + suite.getMetadata().getName() + " matches the selector", generation);
                 return;
             }
             RunInputs in;
             try {
-                in = inputs.read(run, resolved.suite(), resolved.environment());
+                in = inputs.read(run, suite, environment);
             } catch (RunInputsReader.MissingReferenceException | IllegalArgumentException e) {
-                RunConditions.finish(status, false, "MissingReference", e.getMessage(), generation, now);
+                conditions.finish(status, false, "MissingReference", e.getMessage(), generation);
                 return;
             }
             status.namespace = RunNames.namespace(run);
-            if (!environmentReady) {
-                if (!provision(run, status, in, now, deadline)) {
-                    return;
-                }
+            if (!environmentReady && !provision(run, status, in, now, deadline)) {
+                return;
             }
             try {
                 execution.start(in, Math.max(1, Duration.between(now, deadline).getSeconds()));
             } catch (IllegalArgumentException e) {
-                RunConditions.finish(status, false, "MissingReference", e.getMessage(), generation, now);
+                conditions.finish(status, false, "MissingReference", e.getMessage(), generation);
                 return;
             }
             status.summary = new TestRunStatus.Summary();
             status.summary.total = selected;
         }
-        collect(run, status, now);
+        collect(run, status);
     }
 
     /** @return whether the environment is ready */
@@ -162,8 +162,8 @@ public class RunLifecycle {
         Long generation = run.getMetadata().getGeneration();
         Provisioning.Progress progress = provisioning.advance(in);
         if (progress.ready()) {
-            RunConditions.set(status, RunConditions.ENVIRONMENT_READY, true, "ComponentsReady",
-                    in.components().isEmpty() ? "no components to provision" : "every component is ready", generation, now);
+            conditions.set(status, RunConditions.ENVIRONMENT_READY, true, "ComponentsReady",
+                    in.components().isEmpty() ? "no components to provision" : "every component is ready", generation);
             return true;
         }
         Duration allowed = in.environment() == null ? Duration.ZERO
@@ -175,16 +175,16 @@ public class RunLifecycle {
         if (now.isAfter(deadline)) {
             String why = "not ready after " + DurationText.format(Duration.between(Instant.parse(status.startTime), now))
                     + ": " + provisioning.diagnose(in, progress.waiting());
-            RunConditions.set(status, RunConditions.ENVIRONMENT_READY, false, "ProvisioningTimeout", why, generation, now);
-            RunConditions.finish(status, false, "ProvisioningTimeout", why, generation, now);
+            conditions.set(status, RunConditions.ENVIRONMENT_READY, false, "ProvisioningTimeout", why, generation);
+            conditions.finish(status, false, "ProvisioningTimeout", why, generation);
             return false;
         }
-        RunConditions.set(status, RunConditions.ENVIRONMENT_READY, false, "Provisioning",
-                "waiting for " + String.join(", ", progress.waiting()), generation, now);
+        conditions.set(status, RunConditions.ENVIRONMENT_READY, false, "Provisioning",
+                "waiting for " + String.join(", ", progress.waiting()), generation);
         return false;
     }
 
-    private void collect(TestRun run, TestRunStatus status, Instant now) {
+    private void collect(TestRun run, TestRunStatus status) {
         List<ShardState> shards = execution.observe(run);
         int selected = status.summary == null ? 0 : status.summary.total;
         RunCollector.Collected c = RunCollector.collect(results(run), shards, selected);
@@ -197,11 +197,11 @@ public class RunLifecycle {
         Long generation = run.getMetadata().getGeneration();
         if (c.error() != null) {
             String reason = c.error().contains("reported no result") ? "ResultsMissing" : "RunnerFailed";
-            RunConditions.finish(status, false, reason, c.error(), generation, now);
+            conditions.finish(status, false, reason, c.error(), generation);
         } else if (c.passed()) {
-            RunConditions.finish(status, true, RunConditions.ALL_CASES_PASSED, counts(c), generation, now);
+            conditions.finish(status, true, RunConditions.ALL_CASES_PASSED, counts(c), generation);
         } else {
-            RunConditions.finish(status, false, RunConditions.CASES_FAILED, counts(c), generation, now);
+            conditions.finish(status, false, RunConditions.CASES_FAILED, counts(c), generation);
         }
     }
 

@@ -15,7 +15,7 @@ final class BasicAuth implements AuthScheme {
 
     BasicAuth(String profile, AuthProfile.Basic spec) {
         this.profile = profile;
-        this.username = new Credential("basic.username", spec.secretRef, "username", spec.username);
+        this.username = new Credential("basic.username", spec.secretRef, "username", spec.username, false);
         this.password = new Credential("basic.password", spec.secretRef, "password", spec.password);
     }
 

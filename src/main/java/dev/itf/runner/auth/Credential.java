@@ -3,8 +3,15 @@ package dev.itf.runner.auth;
 import dev.itf.api.SecretKeyRef;
 import dev.itf.runner.StepContext;
 
-/** A credential given by a secretRef or inline; the secretRef wins, and either value is registered for redaction. */
-record Credential(String field, SecretKeyRef ref, String defaultKey, String inline) {
+/**
+ * A credential given by a secretRef or inline; the secretRef wins. Values read from a Secret are always registered
+ * for redaction, inline ones when they are secret (a password, not a user name).
+ */
+record Credential(String field, SecretKeyRef ref, String defaultKey, String inline, boolean secret) {
+
+    Credential(String field, SecretKeyRef ref, String defaultKey, String inline) {
+        this(field, ref, defaultKey, inline, true);
+    }
 
     /** The value, or an error naming the profile field to set. */
     String value(String profile, StepContext ctx) {
@@ -15,7 +22,9 @@ record Credential(String field, SecretKeyRef ref, String defaultKey, String inli
             throw new IllegalArgumentException("auth profile " + profile + ": " + field
                     + " is not set; give a secretRef (key " + defaultKey + ") or an inline value");
         }
-        ctx.redactor().register(inline);
+        if (secret) {
+            ctx.redactor().register(inline);
+        }
         return inline;
     }
 }

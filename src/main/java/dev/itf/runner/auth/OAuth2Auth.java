@@ -111,8 +111,13 @@ final class OAuth2Auth implements AuthScheme {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("auth profile " + profile + ": oauth2.tokenUrl " + url + " is not a URL");
         }
+        Duration timeout = ctx.timeout();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalStateException("auth profile " + profile + ": no time left for the token request to " + url
+                    + "; raise the step or case timeout");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(ctx.timeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form)));

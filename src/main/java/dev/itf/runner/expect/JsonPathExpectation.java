@@ -19,7 +19,7 @@ public final class JsonPathExpectation implements Expectation {
     public String failure(StepResponse response) {
         String prefix = "jsonPath " + spec.path + " ";
         if (response.json() == null) {
-            return prefix + ": expected a JSON body, actual " + Excerpt.cut(response.body());
+            return "jsonPath " + spec.path + ": expected a JSON body, actual " + Excerpt.cut(response.body());
         }
         JsonNode actual = JsonPathReader.read(path, response.json());
         String shown = actual == null ? "no value at this path" : Excerpt.json(actual);

@@ -53,7 +53,7 @@ class AuthProfilesTest {
     @BeforeAll
     static void startDemoTargets() throws Exception {
         target = new DemoTarget(DemoOptions.defaults(0)).start();
-        shortLived = new DemoTarget(DemoOptions.defaults(0).withTokenTtl(Duration.ofSeconds(2))).start();
+        shortLived = new DemoTarget(DemoOptions.defaults(0).withTokenTtl(Duration.ofSeconds(3))).start();
         base = "http://localhost:" + target.port();
         shortBase = "http://localhost:" + shortLived.port();
     }
@@ -244,7 +244,7 @@ class AuthProfilesTest {
         assertThat(call(p, "service", ctx, shortBase + "/secure/oauth").statusCode()).isEqualTo(200);
         assertThat(issued(shortBase) - before).isEqualTo(1);
 
-        // the token lives 2s: well before the server would reject it, the profile fetches a new one
+        // the token lives 3s: shortly before the server would reject it, the profile fetches a new one
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(call(p, "service", ctx, shortBase + "/secure/oauth").statusCode()).isEqualTo(200);
             assertThat(issued(shortBase) - before).isEqualTo(2);
@@ -289,6 +289,20 @@ class AuthProfilesTest {
         assertThatThrownBy(() -> call(p, "service", ctx(Map.of()), "/secure/oauth"))
                 .hasMessageStartingWith("auth profile service: token request to http://127.0.0.1:1/oauth/token failed")
                 .message().doesNotContain("itf-secret");
+    }
+
+    @Test
+    void oauth2WithNoTimeLeftErrorsWithoutSendingTheRequest() throws Exception {
+        AuthProfiles p = profiles("""
+                service: {oauth2: {tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecret: itf-secret}}
+                """);
+        RecordingStepContext ctx = ctx(Map.of());
+        ctx.timeout = Duration.ZERO;
+        long before = issued(base);
+
+        assertThatThrownBy(() -> call(p, "service", ctx, "/secure/oauth"))
+                .hasMessage("auth profile service: no time left for the token request to " + base + "/oauth/token; raise the step or case timeout");
+        assertThat(issued(base)).isEqualTo(before);
     }
 
     @Test

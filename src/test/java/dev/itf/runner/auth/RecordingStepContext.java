@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.SecretKeyRef;
 import dev.itf.runner.Redactor;
 import dev.itf.runner.RunResources;
+import dev.itf.runner.SecretReader;
 import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;
 import dev.itf.runner.TemplateException;
@@ -19,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A step context for auth tests: ${name} templates from a map, secrets from a fixed env through {@link SecretSource},
+ * A step context for auth tests: ${name} templates from a map, secrets from a fixed env through {@link SecretReader},
  * and every log line kept exactly as the code under test wrote it, so a test can prove no secret was logged.
  */
 final class RecordingStepContext implements StepContext {
@@ -29,12 +30,13 @@ final class RecordingStepContext implements StepContext {
     final Redactor redactor = new Redactor();
     final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<String, String> variables;
-    private final SecretSource secrets;
+    private final SecretReader secrets;
     private final RunResources resources = new RunResources();
+    Duration timeout = Duration.ofSeconds(10);
 
     RecordingStepContext(Map<String, String> variables, Map<String, String> env) {
         this.variables = variables;
-        this.secrets = SecretSource.of(env, redactor);
+        this.secrets = new SecretReader(Map.copyOf(env)::get, redactor);
     }
 
     @Override
@@ -72,7 +74,7 @@ final class RecordingStepContext implements StepContext {
 
     @Override
     public Duration timeout() {
-        return Duration.ofSeconds(10);
+        return timeout;
     }
 
     @Override
@@ -82,7 +84,7 @@ final class RecordingStepContext implements StepContext {
 
     @Override
     public String secret(SecretKeyRef ref, String defaultKey) {
-        return secrets.secret(ref, defaultKey);
+        return secrets.read(ref, defaultKey);
     }
 
     @Override

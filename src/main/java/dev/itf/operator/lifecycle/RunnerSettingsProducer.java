@@ -4,12 +4,11 @@ import dev.itf.operator.run.RunnerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The runner settings from configuration (itf.runner.image, itf.operator.url, itf.operator.namespace) and the clock. */
+/** The runner settings from configuration: itf.runner.image, itf.operator.url, itf.operator.namespace. */
 @ApplicationScoped
-public class LifecycleProducers {
+public class RunnerSettingsProducer {
 
     @Produces
     @Singleton  // a record or final class cannot sit behind a client proxy
@@ -17,11 +16,5 @@ public class LifecycleProducers {
                             @ConfigProperty(name = "itf.operator.url", defaultValue = "http://itf-operator.itf-system.svc:8080") String url,
                             @ConfigProperty(name = "itf.operator.namespace", defaultValue = "itf-system") String namespace) {
         return new RunnerSettings(image, url, namespace);
-    }
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

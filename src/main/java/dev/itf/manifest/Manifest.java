@@ -1,0 +1,97 @@
+package dev.itf.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One YAML document of a file: its Jackson tree and where each of its fields starts, so that a problem found at
+ * {@code spec.cases[3].steps[0].http.auth} can be reported at a line and column.
+ */
+public final class Manifest {
+
+    private final Path file;
+    private final int document;
+    private final JsonNode node;
+    private final Map<String, Position> positions;
+
+    Manifest(Path file, int document, JsonNode node, Map<String, Position> positions) {
+        this.file = file;
+        this.document = document;
+        this.node = node;
+        this.positions = Map.copyOf(positions);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Index of the document in its file, from 0, counting every {@code ---} separated document. */
+    public int document() {
+        return document;
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    public String kind() {
+        return text(node.path("kind"));
+    }
+
+    public String apiVersion() {
+        return text(node.path("apiVersion"));
+    }
+
+    public String name() {
+        return text(node.path("metadata").path("name"));
+    }
+
+    public String namespace() {
+        return text(node.path("metadata").path("namespace"));
+    }
+
+    /** True for the kinds of the itf.dev API group, whatever their version. */
+    public boolean isItf() {
+        String apiVersion = apiVersion();
+        return apiVersion != null && apiVersion.startsWith(dev.itf.api.Itf.GROUP + "/");
+    }
+
+    /**
+     * Where a field starts, for a path such as {@code spec.cases[3].steps[0].http.auth}; a path that does not exist
+     * in the document falls back to its nearest existing parent, and at last to the start of the document.
+     */
+    public Position positionOf(String fieldPath) {
+        String path = fieldPath == null ? "" : fieldPath;
+        while (true) {
+            Position p = positions.get(path);
+            if (p != null) {
+                return p;
+            }
+            if (path.isEmpty()) {
+                return new Position(1, 1);
+            }
+            path = parent(path);
+        }
+    }
+
+    /** Converts the document to one of the API types; unknown fields and wrong types come back as problems. */
+    public <T> Typed<T> as(Class<T> type) {
+        return TypedReader.read(node, type);
+    }
+
+    @Override
+    public String toString() {
+        return file + "#" + document + " " + kind() + " " + name();
+    }
+
+    static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut <= 0 ? "" : path.substring(0, cut);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() && !n.isNull() ? n.asText() : null;
+    }
+}

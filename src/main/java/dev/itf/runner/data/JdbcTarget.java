@@ -1,0 +1,51 @@
+package dev.itf.runner.data;
+
+import dev.itf.runner.Endpoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A database URI turned into what JDBC needs: {@code postgresql://u:p@h:5432/db} becomes
+ * {@code jdbc:postgresql://h:5432/db} with user, password and connect timeouts as properties.
+ */
+record JdbcTarget(String url, Properties properties, String product) {
+
+    static final List<String> SCHEMES = List.of("postgresql", "postgres", "mysql", "mariadb");
+
+    static JdbcTarget of(Endpoint endpoint, Duration connectTimeout) {
+        Properties p = new Properties();
+        if (endpoint.user() != null) {
+            p.setProperty("user", endpoint.user());
+        }
+        if (endpoint.password() != null) {
+            p.setProperty("password", endpoint.password());
+        }
+        long ms = Math.max(1_000, connectTimeout.toMillis());
+        String query = endpoint.query().isEmpty() ? "" : "?" + endpoint.query();
+        String hostsAndDb = endpoint.address() + "/" + endpoint.path() + query;
+        return switch (endpoint.scheme()) {
+            case "postgresql", "postgres" -> {
+                p.setProperty("connectTimeout", Long.toString((ms + 999) / 1000));
+                p.setProperty("loginTimeout", Long.toString((ms + 999) / 1000));
+                if (!endpoint.query().contains("ApplicationName=")) {
+                    p.setProperty("ApplicationName", "itf");
+                }
+                // params arrive as text: let the server infer their type, so "where id = ?" works on a number column
+                if (!endpoint.query().contains("stringtype=")) {
+                    p.setProperty("stringtype", "unspecified");
+                }
+                yield new JdbcTarget("jdbc:postgresql://" + hostsAndDb, p, "PostgreSQL");
+            }
+            case "mysql" -> {
+                p.setProperty("connectTimeout", Long.toString(ms));
+                yield new JdbcTarget("jdbc:mysql://" + hostsAndDb, p, "MySQL");
+            }
+            default -> {
+                p.setProperty("connectTimeout", Long.toString(ms));
+                yield new JdbcTarget("jdbc:mariadb://" + hostsAndDb, p, "MariaDB");
+            }
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package dev.itf.runner.events;
+
+import dev.itf.runner.Endpoint;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kafka: one producer per run and address; each subscription is its own consumer without a group, assigned every
+ * partition of the topic and positioned at the end, polled by a background thread.
+ */
+final class KafkaBroker implements Broker {
+
+    private final Endpoint endpoint;
+    private final Duration connectTimeout;
+    private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
+    private KafkaProducer<String, byte[]> producer;
+
+    KafkaBroker(Endpoint endpoint, Duration connectTimeout) throws IOException {
+        this.endpoint = endpoint;
+        this.connectTimeout = connectTimeout;
+        probe(endpoint, connectTimeout);
+    }
+
+    /** Kafka clients retry an unreachable bootstrap server silently until their timeout; a socket says why at once. */
+    private static void probe(Endpoint endpoint, Duration timeout) throws IOException {
+        IOException last = null;
+        for (String hostPort : endpoint.hosts()) {
+            int colon = hostPort.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+                        (int) Math.max(1, timeout.toMillis()));
+                return;
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Properties common(Duration timeout) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", endpoint.address());
+        int ms = (int) Math.max(1_000, timeout.toMillis());
+        p.put("request.timeout.ms", ms);
+        p.put("socket.connection.setup.timeout.ms", (long) Math.min(ms, 10_000));
+        p.put("socket.connection.setup.timeout.max.ms", (long) Math.min(ms, 30_000));
+        p.put("reconnect.backoff.max.ms", 1_000L);
+        if (endpoint.user() != null) {
+            p.put("security.protocol", "SASL_PLAINTEXT");
+            p.put("sasl.mechanism", "PLAIN");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + endpoint.user() + "\" password=\"" + endpoint.password() + "\";");
+        }
+        return p;
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer(Duration timeout) {
+        if (producer == null) {
+            Properties p = common(connectTimeout);
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1_000L, timeout.toMillis()));
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public void publish(OutgoingMessage message, Duration timeout) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.destination(), message.key(), message.body());
+        message.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        if (message.json()) {
+            record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        }
+        producer(timeout).send(record).get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Subscription subscribe(String topic, Duration timeout) {
+        Properties p = common(timeout);
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+            if (partitions == null || partitions.isEmpty()) {
+                throw new IllegalStateException("Kafka topic '" + topic + "' does not exist at " + endpoint.address());
+            }
+            List<TopicPartition> assigned = partitions.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToEnd(assigned);
+            // seekToEnd is lazy: asking the position fixes "the end" now, at subscription, not at the first poll
+            assigned.forEach(tp -> consumer.position(tp, timeout));
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
+        Subscription[] self = new Subscription[1];
+        Thread thread = new Thread(() -> poll(consumer, self[0]), "itf-kafka-" + topic);
+        Subscription subscription = new Subscription(topic, () -> {
+            consumer.wakeup();
+            thread.join(5_000);
+        });
+        self[0] = subscription;
+        open.add(subscription);
+        thread.setDaemon(true);
+        thread.start();
+        return subscription;
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> consumer, Subscription subscription) {
+        try (consumer) {
+            while (true) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    String body = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+                    subscription.add(new ReceivedMessage(body, headers, r.key(), Instant.now()));
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() woke the consumer: the subscription ended normally
+        } catch (RuntimeException e) {
+            subscription.fail("Kafka at " + endpoint.address() + ": " + e.getMessage());
+        } finally {
+            open.remove(subscription);
+        }
+    }
+
+    @Override
+    public void close() {
+        open.forEach(Subscription::close);
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
+        }
+    }
+}

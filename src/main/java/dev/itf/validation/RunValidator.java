@@ -1,0 +1,74 @@
+package dev.itf.validation;
+
+import dev.itf.api.RunPhase;
+import dev.itf.api.TestRun;
+import dev.itf.api.TestRunSpec;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** Checks a TestRun's own spec; whether its suite and environment exist and are valid is the run resolution's job. */
+public final class RunValidator {
+
+    private static final List<String> NOTIFY_PHASES = Arrays.stream(RunPhase.values()).filter(RunPhase::isFinal).map(Enum::name).toList();
+
+    private RunValidator() {
+    }
+
+    public static List<Problem> validate(TestRun run) {
+        ProblemList problems = new ProblemList();
+        if (run.getMetadata() == null || run.getMetadata().getGenerateName() == null) {
+            problems.metadata(run);
+        }
+        if (problems.required("spec", run.getSpec())) {
+            problems.addAll(validateSpec(run.getSpec()));
+        }
+        return problems.toList();
+    }
+
+    public static List<Problem> validateSpec(TestRunSpec spec) {
+        ProblemList problems = new ProblemList();
+        if (problems.required("spec.suiteRef", spec.suiteRef)) {
+            problems.objectName("spec.suiteRef.name", spec.suiteRef.name);
+        }
+        if (spec.environmentRef != null) {
+            problems.objectName("spec.environmentRef.name", spec.environmentRef.name);
+        }
+        problems.templates("spec.variables", spec.variables);
+        problems.range("spec.parallelism", spec.parallelism, 1, 64);
+        problems.min("spec.retries", spec.retries, 0);
+        problems.duration("spec.timeout", spec.timeout);
+        if (spec.cleanup != null) {
+            problems.min("spec.cleanup.ttlSecondsAfterFinished", spec.cleanup.ttlSecondsAfterFinished, 0);
+        }
+        for (int i = 0; spec.notify != null && i < spec.notify.size(); i++) {
+            String path = "spec.notify[" + i + "]";
+            TestRunSpec.Notify n = spec.notify.get(i);
+            if (n == null || !problems.required(path + ".webhook", n.webhook)) {
+                continue;
+            }
+            if (problems.required(path + ".webhook.url", n.webhook.url)) {
+                url(problems, path + ".webhook.url", n.webhook.url);
+            }
+            if (n.webhook.secretRef != null) {
+                problems.objectName(path + ".webhook.secretRef.name", n.webhook.secretRef.name);
+            }
+            for (int k = 0; n.on != null && k < n.on.size(); k++) {
+                problems.oneOf(path + ".on[" + k + "]", n.on.get(k), NOTIFY_PHASES);
+            }
+        }
+        return problems.toList();
+    }
+
+    private static void url(ProblemList problems, String path, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(path, "\"" + url + "\" is not an http or https URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            problems.add(path, "\"" + url + "\" is not a URL: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.itf.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.itf.api.SecretKeyRef;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A step context for driving step actions directly in tests: plain ${name} variables, a fixed timeout. */
+public final class TestStepContext implements StepContext {
+
+    private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)}");
+
+    public final Map<String, String> vars = new HashMap<>();
+    public final List<String> lines = new ArrayList<>();
+    private final RunResources resources;
+    private final Redactor redactor;
+    private Duration timeout = Duration.ofSeconds(10);
+    private Function<StepResponse, List<String>> check = r -> List.of();
+
+    public TestStepContext(RunResources resources, Redactor redactor) {
+        this.resources = resources;
+        this.redactor = redactor;
+    }
+
+    public TestStepContext timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    public TestStepContext check(Function<StepResponse, List<String>> check) {
+        this.check = check;
+        return this;
+    }
+
+    public TestStepContext var(String name, String value) {
+        vars.put(name, value);
+        return this;
+    }
+
+    @Override
+    public String render(String template) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = VAR.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                throw new TemplateException("undefined variable '" + m.group(1) + "'");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Override
+    public JsonNode render(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(render(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), render(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).arrayNode();
+            node.forEach(e -> copy.add(render(e)));
+            return copy;
+        }
+        return node;
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public RunResources resources() {
+        return resources;
+    }
+
+    @Override
+    public String secret(SecretKeyRef ref, String defaultKey) {
+        throw new UnsupportedOperationException("no secrets in this test context");
+    }
+
+    @Override
+    public List<String> check(StepResponse response) {
+        return check.apply(response);
+    }
+
+    @Override
+    public void log(String line) {
+        lines.add(redactor.redact(line));
+    }
+
+    @Override
+    public Redactor redactor() {
+        return redactor;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.itf.runner.events;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.itf.api.ExpectMessageAction;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RabbitStepsTest extends BrokerStepsContract {
+
+    static final String URI = "amqp://guest:guest@127.0.0.1:5672";
+
+    @Override
+    String uri() {
+        return URI;
+    }
+
+    @Override
+    String unreachableUri(int port) {
+        return "amqp://guest:s3cret@127.0.0.1:" + port;
+    }
+
+    @Override
+    String newDestination(String unique) {
+        return "amq.topic/itf.test." + unique;
+    }
+
+    @Test
+    void bindingPatternSeesEveryMatchingRoutingKey() throws Exception {
+        String base = destination.substring(destination.indexOf('/') + 1);
+        ExpectMessageStep expect = new ExpectMessageStep(yaml(ExpectMessageAction.class,
+                "{component: events, destination: 'amq.topic/" + base + ".*', count: 2, within: 5s}"));
+        destination = "amq.topic/" + base + ".created";
+        PublishStep created = publish("{e: created}");
+        destination = "amq.topic/" + base + ".shipped";
+        runCase(created, publish("{e: shipped}"), expect);
+    }
+
+    @Test
+    void queueNameAlonePublishesThroughTheDefaultExchangeAndConsumesThatQueue() throws Exception {
+        String queue = "itf-test-" + UUID.randomUUID();
+        ConnectionFactory f = new ConnectionFactory();
+        f.setUri(URI);
+        try (Connection c = f.newConnection(); Channel ch = c.createChannel()) {
+            ch.queueDeclare(queue, false, false, true, null);
+            destination = queue;
+            var r = runCase(publish("{id: q1}", "{kind: order}"), expect("match: [{path: $.id, equals: q1}], headers: {kind: order}, within: 5s"));
+            assertThat(r.get(1).body()).isEqualTo("{\"id\":\"q1\"}");
+            ch.queueDelete(queue);
+        }
+    }
+
+    @Test
+    void publishingToAMissingQueueSaysSo() {
+        destination = "itf-missing-" + UUID.randomUUID();
+        assertThatThrownBy(() -> runCase(publish("{id: 1}")))
+                .hasMessageContaining("queue '" + destination + "' does not exist")
+                .hasMessageContaining("127.0.0.1:5672");
+    }
+}

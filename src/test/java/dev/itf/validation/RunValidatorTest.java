@@ -1,0 +1,57 @@
+package dev.itf.validation;
+
+import dev.itf.api.TestRun;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunValidatorTest {
+
+    @Test
+    void theRunOfTheSpecificationIsValid() {
+        TestRun run = Yaml.read(TestRun.class, """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestRun
+                metadata: {generateName: orders-}
+                spec:
+                  suiteRef: {name: orders-api}
+                  environmentRef: {name: orders-stack}
+                  selector: {tags: [smoke], excludeTags: [slow], ids: []}
+                  variables: {region: "${env.REGION}"}
+                  parallelism: 4
+                  retries: 1
+                  timeout: 30m
+                  cleanup: {namespace: Always, ttlSecondsAfterFinished: 86400}
+                  notify: [{webhook: {url: "https://hooks.example.com/itf", secretRef: {name: hook}}, on: [Failed, Error]}]
+                """);
+        assertThat(RunValidator.validate(run)).isEmpty();
+    }
+
+    @Test
+    void everyFieldIsChecked() {
+        TestRun run = Yaml.read(TestRun.class, """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestRun
+                metadata: {name: r}
+                spec:
+                  environmentRef: {name: Orders}
+                  variables: {a: "${b"}
+                  parallelism: 0
+                  retries: -1
+                  timeout: forever
+                  cleanup: {ttlSecondsAfterFinished: -5}
+                  notify: [{webhook: {url: "ftp://x"}, on: [Running]}, {}]
+                """);
+        assertThat(RunValidator.validate(run)).extracting(Problem::toString).containsExactly(
+                "spec.suiteRef: is required",
+                "spec.environmentRef.name: \"Orders\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit",
+                "spec.variables.a: template \"${b\" is not closed with }",
+                "spec.parallelism: must be between 1 and 64, not 0",
+                "spec.retries: must be at least 0, not -1",
+                "spec.timeout: \"forever\" is not a duration such as 500ms, 30s, 5m or 1h30m",
+                "spec.cleanup.ttlSecondsAfterFinished: must be at least 0, not -5",
+                "spec.notify[0].webhook.url: \"ftp://x\" is not an http or https URL",
+                "spec.notify[0].on[0]: \"Running\" is not one of Succeeded, Failed, Error",
+                "spec.notify[1].webhook: is required");
+    }
+}
