@@ -16,7 +16,7 @@ public final class RunnerJob {
     public static final String REPORT_DIR = "/tmp/reports";
     public static final String TERMINATION_LOG = "/dev/termination-log";
     /** The uid of the ITF image's user; any non-root uid works, files in the image are readable by all. */
-    static final long RUNNER_UID = 185;
+    static final long RUNNER_UID = 10001;
 
     private RunnerJob() {
     }
