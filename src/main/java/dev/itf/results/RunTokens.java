@@ -2,13 +2,12 @@ package dev.itf.results;
 
 import dev.itf.api.TestRun;
 import dev.itf.operator.run.RunNames;
-import io.fabric8.kubernetes.api.model.Secret;
+import dev.itf.operator.run.SecretData;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,18 +37,12 @@ public class RunTokens {
         if (cached != null) {
             return cached;
         }
-        Secret s = client.secrets().inNamespace(RunNames.namespace(run)).withName(RunNames.TOKEN_SECRET).get();
-        if (s == null) {
+        String value = SecretData.value(client.secrets().inNamespace(RunNames.namespace(run)).withName(RunNames.TOKEN_SECRET).get(),
+                RunNames.TOKEN_KEY);
+        if (value == null) {
             return null;
         }
-        byte[] token;
-        if (s.getData() != null && s.getData().containsKey(RunNames.TOKEN_KEY)) {
-            token = Base64.getDecoder().decode(s.getData().get(RunNames.TOKEN_KEY));
-        } else if (s.getStringData() != null && s.getStringData().containsKey(RunNames.TOKEN_KEY)) {
-            token = s.getStringData().get(RunNames.TOKEN_KEY).getBytes(StandardCharsets.UTF_8);
-        } else {
-            return null;
-        }
+        byte[] token = value.getBytes(StandardCharsets.UTF_8);
         byUid.put(uid, token);
         return token;
     }

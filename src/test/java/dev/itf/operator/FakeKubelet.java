@@ -5,6 +5,7 @@ import dev.itf.cli.ItfCommand;
 import dev.itf.operator.run.RunnerJob;
 import dev.itf.operator.run.SuiteConfigMap;
 import dev.itf.operator.run.RunNames;
+import dev.itf.operator.run.SecretData;
 import dev.itf.results.ResultPusher;
 import dev.itf.results.TerminationMessage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -21,11 +22,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +156,6 @@ final class FakeKubelet {
     }
 
     static String secretValue(Secret s, String key) {
-        if (s.getData() != null && s.getData().containsKey(key)) {
-            return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
-        }
-        return s.getStringData().get(key);
+        return SecretData.value(s, key);
     }
 }

@@ -15,6 +15,9 @@ import dev.itf.results.FileResultStore;
 import dev.itf.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -202,9 +205,24 @@ class TestRunLifecycleTest {
     }
 
     @Test
-    void aFailingCaseFailsTheRunAndIsListed() throws Exception {
+    void aFailingCaseFailsTheRunAndIsListedAndNotified() throws Exception {
+        List<String> notified = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", ex -> {
+            notified.add(ex.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hook.start();
+        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("hook").endMetadata()
+                .addToStringData("token", "hook-t0ken").build()).create();
         client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-fail", "/health", "/fail", "/health")).create();
-        create(run("fail", "s-fail", null, 1));
+        TestRun r = run("fail", "s-fail", null, 1);
+        r.getSpec().notify.add(notify("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "hook"));
+        // a webhook that cannot be reached is logged and does not change how the run ends
+        r.getSpec().notify.add(notify("http://127.0.0.1:1/down", null));
+        create(r);
         await().atMost(WAIT).until(() -> get("fail").getStatus() != null && get("fail").getStatus().namespace != null);
         String ns = get("fail").getStatus().namespace;
         Job job = jobs(ns, 1).get(0);
@@ -216,6 +234,18 @@ class TestRunLifecycleTest {
         assertThat(done.getStatus().failures).extracting(f -> f.id).containsExactly("API_002");
         assertThat(done.getStatus().failures.get(0).message).contains("500");
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("CasesFailed");
+        await().atMost(WAIT).until(() -> notified.size() == 1);
+        hook.stop(0);
+        assertThat(notified.get(0)).startsWith("Bearer hook-t0ken ").contains("\"phase\":\"Failed\"")
+                .contains("\"testRun\":\"fail\"").contains("API_002");
+    }
+
+    static TestRunSpec.Notify notify(String url, String secret) {
+        TestRunSpec.Notify n = new TestRunSpec.Notify();
+        n.webhook = new TestRunSpec.Webhook();
+        n.webhook.url = url;
+        n.webhook.secretRef = secret == null ? null : new dev.itf.api.SecretKeyRef(secret, null);
+        return n;
     }
 
     @Test

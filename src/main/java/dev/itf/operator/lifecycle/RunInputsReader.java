@@ -8,6 +8,7 @@ import dev.itf.operator.run.Preset;
 import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.run.RunnerSettings;
+import dev.itf.operator.run.SecretData;
 import dev.itf.operator.run.SuiteConfigMap;
 import dev.itf.operator.run.SuiteSecrets;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -83,12 +83,9 @@ public class RunInputsReader {
     }
 
     private String existingOrNew(String namespace, String secret, String key) {
-        Secret s = client.secrets().inNamespace(namespace).withName(secret).get();
-        if (s != null && s.getData() != null && s.getData().containsKey(key)) {
-            return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
-        }
-        if (s != null && s.getStringData() != null && s.getStringData().containsKey(key)) {
-            return s.getStringData().get(key);
+        String existing = SecretData.value(client.secrets().inNamespace(namespace).withName(secret).get(), key);
+        if (existing != null) {
+            return existing;
         }
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
-import io.fabric8.kubernetes.api.model.Secret;
+import dev.itf.operator.run.SecretData;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -13,9 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +78,12 @@ public class RunNotifier {
             return null;
         }
         String key = hook.secretRef.key == null ? "token" : hook.secretRef.key;
-        Secret s = client.secrets().inNamespace(run.getMetadata().getNamespace()).withName(hook.secretRef.name).get();
-        if (s == null || s.getData() == null || !s.getData().containsKey(key)) {
+        String token = SecretData.value(client.secrets().inNamespace(run.getMetadata().getNamespace())
+                .withName(hook.secretRef.name).get(), key);
+        if (token == null) {
             LOG.warnf("TestRun %s/%s: notify secretRef %s has no key %s; sending without a token",
                     run.getMetadata().getNamespace(), run.getMetadata().getName(), hook.secretRef.name, key);
-            return null;
         }
-        return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+        return token;
     }
 }
