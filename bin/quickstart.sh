@@ -19,9 +19,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-echo "==> itf run examples/quickstart/suite.yaml"
+echo "==> itf run examples/quickstart/orders-suite.yaml"
 set +e
-bin/itf run examples/quickstart/suite.yaml --var "baseUrl=http://localhost:$port" \
+bin/itf run examples/quickstart/orders-suite.yaml --var "baseUrl=http://localhost:$port" \
   --report-dir "$reports" --format junit,json
 code=$?
 set -e

@@ -2,6 +2,9 @@ package dev.itf.cli;
 
 import dev.itf.demo.DemoOptions;
 import dev.itf.demo.DemoTarget;
+import dev.itf.demo.OrderEvents;
+import dev.itf.runner.Endpoint;
+import dev.itf.runner.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +42,22 @@ public class DemoTargetCommand implements Callable<Integer> {
     @Option(names = "--token-ttl", defaultValue = "${env:ITF_DEMO_TOKEN_TTL:-3600}", description = "Seconds an OAuth2 access token stays valid (default ${DEFAULT-VALUE}).")
     long tokenTtlSeconds;
 
+    @Option(names = "--amqp-uri", defaultValue = "${env:ITF_DEMO_AMQP_URI}",
+            description = "RabbitMQ for the order events (amq.topic, routing keys order.created and order.confirmed); off by default.")
+    String amqpUri;
+
+    @Option(names = "--kafka-uri", defaultValue = "${env:ITF_DEMO_KAFKA_URI}",
+            description = "Kafka for the order events (topics order.created and order.confirmed), instead of RabbitMQ; off by default.")
+    String kafkaUri;
+
+    @Option(names = "--db-uri", defaultValue = "${env:ITF_DEMO_DB_URI}",
+            description = "Database where confirmed orders are recorded (table demo_orders): postgresql://, mysql:// or mariadb://.")
+    String dbUri;
+
+    @Option(names = "--redis-uri", defaultValue = "${env:ITF_DEMO_REDIS_URI}",
+            description = "Redis where confirmed orders are recorded (key order:<id>).")
+    String redisUri;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         DemoTarget target = start(System.out);
@@ -57,9 +76,38 @@ public class DemoTargetCommand implements Callable<Integer> {
         }
         DemoOptions options = new DemoOptions(port, basicUser, basicPassword, apiKey, jwtSecret, clientId, clientSecret,
                 Duration.ofSeconds(tokenTtlSeconds));
-        DemoTarget target = new DemoTarget(options).start();
+        DemoTarget target = new DemoTarget(options);
+        String brokerUri = eventBroker();
+        if (brokerUri != null) {
+            try {
+                target.closeWith(new OrderEvents(target.orders(), brokerUri, blankToNull(dbUri), blankToNull(redisUri)));
+            } catch (Exception e) {
+                target.close();
+                throw new IllegalArgumentException("cannot set up the order events: " + new Redactor().redact(String.valueOf(e.getMessage())), e);
+            }
+            out.println("order events on " + Endpoint.parse(brokerUri).address()
+                    + (blankToNull(dbUri) == null ? "" : ", confirmed orders in table " + OrderEvents.TABLE)
+                    + (blankToNull(redisUri) == null ? "" : ", and Redis keys order:<id>"));
+        }
+        target.start();
         out.println("itf demo target listening on http://localhost:" + target.port() + " (GET / lists the endpoints)");
         out.flush();
         return target;
+    }
+
+    private String eventBroker() {
+        String amqp = blankToNull(amqpUri);
+        String kafka = blankToNull(kafkaUri);
+        if (amqp != null && kafka != null) {
+            throw new IllegalArgumentException("give --amqp-uri or --kafka-uri for the order events, not both");
+        }
+        if (amqp == null && kafka == null && (blankToNull(dbUri) != null || blankToNull(redisUri) != null)) {
+            throw new IllegalArgumentException("--db-uri and --redis-uri record what the order events confirm: give --amqp-uri or --kafka-uri too");
+        }
+        return amqp != null ? amqp : kafka;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,9 +1,12 @@
 package dev.itf.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.itf.manifest.Manifest;
+import dev.itf.manifest.Typed;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +22,17 @@ final class EnvironmentFile {
 
     /** The file's variables, components flattened to components.NAME.KEY. */
     static Map<String, String> load(Path file) throws InputException {
-        EnvironmentFile env = YamlFile.read(file, EnvironmentFile.class);
         Map<String, String> all = new LinkedHashMap<>();
+        List<Manifest> documents = SuiteFile.documents(file);
+        if (documents.isEmpty()) {
+            return all;
+        }
+        Manifest manifest = documents.get(0);
+        Typed<EnvironmentFile> typed = manifest.as(EnvironmentFile.class);
+        if (!typed.problems().isEmpty()) {
+            throw new InputException(typed.problems().stream().map(p -> SuiteFile.format(manifest, p)).toList());
+        }
+        EnvironmentFile env = typed.resource();
         if (env.variables != null) {
             all.putAll(env.variables);
         }

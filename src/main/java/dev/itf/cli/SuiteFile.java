@@ -1,62 +1,54 @@
 package dev.itf.cli;
 
-import dev.itf.api.Step;
-import dev.itf.api.TestCase;
 import dev.itf.api.TestSuite;
+import dev.itf.manifest.Manifest;
+import dev.itf.manifest.ManifestException;
+import dev.itf.manifest.Manifests;
+import dev.itf.manifest.Typed;
+import dev.itf.validation.Problem;
+import dev.itf.validation.SuiteValidator;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Loads a TestSuite manifest for {@code itf run} and checks what the runner cannot do without. */
+/** Loads the TestSuite of {@code itf run SUITE.yaml}: parsed with positions and validated, or every problem at file:line:column. */
 final class SuiteFile {
 
     private SuiteFile() {
     }
 
     static TestSuite load(Path file) throws InputException {
-        TestSuite suite = YamlFile.read(file, TestSuite.class);
-        List<String> problems = new ArrayList<>();
-        if (!"TestSuite".equals(suite.getKind())) {
-            problems.add(file + ": kind: expected TestSuite, found " + suite.getKind());
-        }
-        if (suite.getSpec() == null) {
-            problems.add(file + ": spec: required");
-            throw new InputException(problems);
-        }
-        if (suite.getSpec().cases == null || suite.getSpec().cases.isEmpty()) {
-            problems.add(file + ": spec.cases: at least one case is required");
-        } else {
-            Set<String> ids = new HashSet<>();
-            for (int i = 0; i < suite.getSpec().cases.size(); i++) {
-                TestCase c = suite.getSpec().cases.get(i);
-                String at = file + ": spec.cases[" + i + "]";
-                if (c.id == null || c.id.isBlank()) {
-                    problems.add(at + ".id: required");
-                } else if (!ids.add(c.id)) {
-                    problems.add(at + ".id: duplicate id " + c.id + ": case ids must be unique");
-                }
-                if (c.title == null || c.title.isBlank()) {
-                    problems.add(at + ".title: required");
-                }
-                if (c.steps == null || c.steps.isEmpty()) {
-                    problems.add(at + ".steps: at least one step is required");
-                    continue;
-                }
-                for (int s = 0; s < c.steps.size(); s++) {
-                    Step step = c.steps.get(s);
-                    if (step.action() == null) {
-                        problems.add(at + ".steps[" + s + "]: set exactly one of " + String.join(", ", Step.ACTIONS)
-                                + (step.actions().isEmpty() ? "" : " (found " + String.join(", ", step.actions()) + ")"));
-                    }
-                }
-            }
+        List<Manifest> documents = documents(file);
+        Manifest manifest = documents.stream().filter(m -> "TestSuite".equals(m.kind())).findFirst()
+                .orElseThrow(() -> new InputException(file + ": no TestSuite in the file (apiVersion: itf.dev/v1alpha1, kind: TestSuite)"));
+        Typed<TestSuite> typed = manifest.as(TestSuite.class);
+        List<Problem> problems = new ArrayList<>(typed.problems());
+        if (typed.resource() != null) {
+            problems.addAll(SuiteValidator.validate(typed.resource()));
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw new InputException(problems.stream().map(p -> format(manifest, p)).toList());
         }
-        return suite;
+        return typed.resource();
+    }
+
+    /** Every document of a YAML file, with the positions of its fields. */
+    static List<Manifest> documents(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such file");
+        }
+        try {
+            return Manifests.read(file);
+        } catch (ManifestException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** file:line:column: field path: message. */
+    static String format(Manifest manifest, Problem problem) {
+        return manifest.file() + ":" + manifest.positionOf(problem.path()) + ": "
+                + (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
     }
 }

@@ -37,6 +37,7 @@ public final class DemoTarget implements AutoCloseable {
     private final DemoOptions options;
     private final OrderStore orders;
     private final List<Route> routes = new ArrayList<>();
+    private final List<AutoCloseable> attached = new ArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -77,6 +78,12 @@ public final class DemoTarget implements AutoCloseable {
         return orders;
     }
 
+    /** Something that lives as long as the target (the optional event wiring), closed with it. */
+    public synchronized DemoTarget closeWith(AutoCloseable resource) {
+        attached.add(resource);
+        return this;
+    }
+
     /** Starts listening; with port 0 a free port is chosen, see {@link #port()}. */
     public synchronized DemoTarget start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(options.port()), 128);
@@ -113,6 +120,14 @@ public final class DemoTarget implements AutoCloseable {
             }
             server = null;
         }
+        for (AutoCloseable a : attached) {
+            try {
+                a.close();
+            } catch (Exception ignored) {
+                // stopping: one wiring failing to close must not keep the others open
+            }
+        }
+        attached.clear();
     }
 
     /** Every route answers HEAD like GET; an exact path is required except for routes with a {placeholder}; a crash is a JSON 500. */

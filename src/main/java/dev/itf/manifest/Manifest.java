@@ -1,6 +1,7 @@
 package dev.itf.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.itf.validation.Problem;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,6 +75,11 @@ public final class Manifest {
             }
             path = parent(path);
         }
+    }
+
+    /** A problem of this document as {@code file:line:column: field path: message}, the way lint and run print it. */
+    public String format(Problem problem) {
+        return file + ":" + positionOf(problem.path()) + ": " + (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
     }
 
     /** Converts the document to one of the API types; unknown fields and wrong types come back as problems. */

@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import dev.itf.validation.Problem;
 
@@ -27,7 +32,17 @@ final class TypedReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .registerModule(new SimpleModule().setDeserializerModifier(new BeanDeserializerModifier() {
+                // Kubernetes model types (EnvVar, Probe, ObjectMeta, ...) keep unknown fields in additionalProperties;
+                // without that catch-all a typo such as httpget reaches the problem handler like any other unknown field
+                @Override
+                public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
+                                                             BeanDeserializerBuilder builder) {
+                    builder.setAnySetter(null);
+                    return builder;
+                }
+            }));
 
     private TypedReader() {
     }

@@ -9,33 +9,29 @@ import dev.itf.runner.template.VariableScope;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** One attempt of one case: creates the steps' actions, runs them in order within the case's time budget. */
 final class CaseRun {
 
-    /** How long past a step's budget the engine waits before it abandons the step (the step should time out itself). */
+    /** How long past a step's budget the watchdog waits before it interrupts the step (the step should time out itself). */
     private static final Duration GRACE = Duration.ofMillis(250);
 
     private final TestCase testCase;
     private final Duration caseTimeout;
     private final StepFactory factory;
     private final StepRun.Run run;
-    private final ExecutorService stepThreads;
+    private final Watchdog watchdog;
 
-    CaseRun(TestCase testCase, Duration caseTimeout, StepFactory factory, StepRun.Run run, ExecutorService stepThreads) {
+    CaseRun(TestCase testCase, Duration caseTimeout, StepFactory factory, StepRun.Run run, Watchdog watchdog) {
         this.testCase = testCase;
         this.caseTimeout = caseTimeout;
         this.factory = factory;
         this.run = run;
-        this.stepThreads = stepThreads;
+        this.watchdog = watchdog;
     }
 
     /** Runs the attempt; the result's outcome is that of its first step that did not pass. */
@@ -47,7 +43,7 @@ final class CaseRun {
         result.title = testCase.title;
         result.tags = new ArrayList<>(testCase.tags);
         result.attempt = attempt;
-        result.startedAt = Instant.now().toString();
+        result.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 
         List<Step> steps = testCase.steps;
         List<StepResult> stepResults = new ArrayList<>();
@@ -72,11 +68,21 @@ final class CaseRun {
         StepRun beforeContext = new StepRun(scope, caseTimeout, null, run);
         try {
             for (int i = 0; i < actions.size() && broken < 0; i++) {
+                // preparing (subscribing to a destination, say) is bounded by the case's budget too
+                Watchdog.Guard guard = watchdog.watch(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(GRACE));
                 try {
                     actions.get(i).beforeCase(beforeContext);
                 } catch (Exception e) {
-                    errored(stepResults.get(i), e);
+                    StepResult sr = stepResults.get(i);
+                    if (guard.fired()) {
+                        sr.outcome = Outcome.ERRORED;
+                        sr.message = prefix(sr) + "timed out while preparing (the case timeout of " + Durations.format(caseTimeout) + ")";
+                    } else {
+                        errored(sr, e);
+                    }
                     broken = i;
+                } finally {
+                    guard.close();
                 }
             }
             for (int i = 0; i < actions.size() && broken < 0; i++) {
@@ -128,47 +134,57 @@ final class CaseRun {
             return false;
         }
         StepRun ctx = new StepRun(scope, budget, step.expect, run);
-        Future<StepResponse> future = stepThreads.submit(() -> action.execute(ctx));
+        StepResponse response = null;
+        Exception thrown = null;
+        Watchdog.Guard guard = watchdog.watch(budget.plus(GRACE));
         try {
-            StepResponse response = future.get(budget.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-            List<String> failures = ctx.check(response);
-            if (failures.isEmpty()) {
-                for (Map.Entry<String, String> c : step.capture.entrySet()) {
-                    String value = Captures.take(c.getKey(), c.getValue(), response);
-                    scope.capture(c.getKey(), value);
-                    ctx.log("captured " + c.getKey() + " = " + run.redactor().shown(c.getKey(), value));
-                }
-                sr.outcome = Outcome.PASSED;
-            } else {
-                sr.outcome = Outcome.FAILED;
-                sr.message = run.redactor().redact(prefix(sr) + String.join("\n" + prefix(sr), failures));
-            }
-        } catch (TimeoutException e) {
-            future.cancel(true);
+            response = action.execute(ctx);
+        } catch (Exception e) {
+            thrown = e;
+        } finally {
+            guard.close();
+        }
+        if (thrown != null && guard.fired()) {
             sr.outcome = Outcome.ERRORED;
             sr.message = prefix(sr) + "timed out after " + Durations.format(budget)
                     + (ownTimeout ? " (the step's timeout)" : " (the case timeout of " + Durations.format(caseTimeout) + ")");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StepFailure failure) {
+        } else if (thrown instanceof StepFailure failure) {
+            sr.outcome = Outcome.FAILED;
+            sr.message = run.redactor().redact(prefix(sr) + failure.getMessage());
+        } else if (thrown instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            sr.outcome = Outcome.ERRORED;
+            sr.message = prefix(sr) + "interrupted: the run was stopped";
+        } else if (thrown != null) {
+            errored(sr, thrown);
+        } else {
+            checkAndCapture(step, response, ctx, sr, scope);
+        }
+        sr.durationMs = Duration.ofNanos(System.nanoTime() - stepStarted).toMillis();
+        sr.log = ctx.lines();
+        return sr.outcome == Outcome.PASSED;
+    }
+
+    private void checkAndCapture(Step step, StepResponse response, StepRun ctx, StepResult sr, VariableScope scope) {
+        try {
+            List<String> failures = ctx.check(response);
+            if (!failures.isEmpty()) {
                 sr.outcome = Outcome.FAILED;
-                sr.message = run.redactor().redact(prefix(sr) + failure.getMessage());
-            } else {
-                errored(sr, e.getCause());
+                sr.message = run.redactor().redact(prefix(sr) + String.join("\n" + prefix(sr), failures));
+                return;
             }
+            for (Map.Entry<String, String> c : step.capture.entrySet()) {
+                String value = Captures.take(c.getKey(), c.getValue(), response);
+                scope.capture(c.getKey(), value);
+                ctx.log("captured " + c.getKey() + " = " + run.redactor().shown(c.getKey(), value));
+            }
+            sr.outcome = Outcome.PASSED;
         } catch (Captures.CaptureException e) {
             sr.outcome = Outcome.FAILED;
             sr.message = run.redactor().redact(prefix(sr) + e.getMessage());
         } catch (RuntimeException e) {
             errored(sr, e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            sr.outcome = Outcome.ERRORED;
-            sr.message = prefix(sr) + "interrupted: the run was stopped";
         }
-        sr.durationMs = Duration.ofNanos(System.nanoTime() - stepStarted).toMillis();
-        sr.log = ctx.lines();
-        return sr.outcome == Outcome.PASSED;
     }
 
     private void errored(StepResult sr, Throwable e) {

@@ -24,7 +24,7 @@ public record Endpoint(String uri, String scheme, List<String> hosts, String use
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(
             Map.entry("amqp", 5672), Map.entry("amqps", 5671), Map.entry("kafka", 9092), Map.entry("nats", 4222),
-            Map.entry("tls", 4222), Map.entry("mqtt", 1883), Map.entry("mqtts", 8883), Map.entry("postgresql", 5432),
+            Map.entry("mqtt", 1883), Map.entry("mqtts", 8883), Map.entry("postgresql", 5432),
             Map.entry("postgres", 5432), Map.entry("mysql", 3306), Map.entry("mariadb", 3306), Map.entry("redis", 6379),
             Map.entry("rediss", 6379));
 

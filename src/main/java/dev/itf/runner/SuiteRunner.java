@@ -61,7 +61,7 @@ public final class SuiteRunner {
         Instant started = Instant.now();
         List<TestCase> cases = CaseSelection.select(spec.cases, options);
         List<CaseResult> results = new ArrayList<>();
-        ExecutorService stepThreads = Executors.newCachedThreadPool(daemons("itf-step"));
+        Watchdog watchdog = new Watchdog();
         ExecutorService caseThreads = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel, cases.size())), daemons("itf-case"));
         try (RunResources resources = new RunResources()) {
             AuthProfiles auth = new AuthProfiles(spec.auth);
@@ -71,7 +71,7 @@ public final class SuiteRunner {
             VariableScope scope = new VariableScope(spec.variables, options.variables, options.environment);
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (TestCase c : cases) {
-                futures.add(caseThreads.submit(() -> runCase(c, defaults, factory, run, scope, stepThreads)));
+                futures.add(caseThreads.submit(() -> runCase(c, defaults, factory, run, scope, watchdog)));
             }
             for (Future<CaseResult> f : futures) {
                 results.add(f.get());
@@ -83,7 +83,7 @@ public final class SuiteRunner {
             throw new IllegalStateException("a case could not be run: " + e.getCause().getMessage(), e.getCause());
         } finally {
             caseThreads.shutdownNow();
-            stepThreads.shutdownNow();
+            watchdog.close();
         }
         Instant finished = Instant.now();
         RunResult result = new RunResult();
@@ -101,14 +101,14 @@ public final class SuiteRunner {
     }
 
     private CaseResult runCase(TestCase c, SuiteDefaults defaults, StepFactory factory, StepRun.Run run,
-                               VariableScope scope, ExecutorService stepThreads) {
+                               VariableScope scope, Watchdog watchdog) {
         CaseResult result;
         try {
             Duration timeout = c.timeout != null ? Durations.parse(c.timeout)
                     : defaults.timeout != null ? Durations.parse(defaults.timeout) : DEFAULT_CASE_TIMEOUT;
             int retries = options.retries != null ? options.retries
                     : c.retries != null ? c.retries : defaults.retries != null ? defaults.retries : 0;
-            CaseRun caseRun = new CaseRun(c, timeout, factory, run, stepThreads);
+            CaseRun caseRun = new CaseRun(c, timeout, factory, run, watchdog);
             long total = 0;
             String startedAt = null;
             int attempt = 0;
@@ -121,14 +121,15 @@ public final class SuiteRunner {
             result.flaky = result.outcome == Outcome.PASSED && attempt > 1;
             result.durationMs = total;
             result.startedAt = startedAt;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // a case that cannot even start (a bad timeout value, say) is errored; the other cases still run
             result = new CaseResult();
             result.caseId = c.id;
             result.title = c.title;
             result.tags = new ArrayList<>(c.tags);
             result.startedAt = Instant.now().toString();
             result.outcome = Outcome.ERRORED;
-            result.message = redactor.redact("case " + c.id + ": " + e.getMessage());
+            result.message = redactor.redact("case " + c.id + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         result.shard = options.shard;
         for (CaseListener l : options.listeners) {

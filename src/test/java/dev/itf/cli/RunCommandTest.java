@@ -137,7 +137,7 @@ class RunCommandTest {
                         - http: {url: "http://127.0.0.1:1/x", methd: GET}
                 """);
         assertThat(itf("run", broken.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(broken + ":9:").contains("spec.cases[0].steps[0].http.methd: unknown field \"methd\"");
+        assertThat(err.toString()).contains(broken + ":9:47: spec.cases[0].steps[0].http.methd: unknown field \"methd\"");
         assertThat(out.toString()).doesNotContain("FAIL", "ERROR", "PASS");
 
         Path twoActions = file("two.yaml", """
@@ -150,11 +150,27 @@ class RunCommandTest {
                     - {id: A, title: b, steps: [{wait: {duration: 1s}}]}
                 """);
         assertThat(itf("run", twoActions.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(twoActions + ": spec.cases[0].steps[0]: set exactly one of http, graphql")
-                .contains(twoActions + ": spec.cases[1].id: duplicate id A");
+        assertThat(err.toString()).contains(twoActions + ":6:33: spec.cases[0].steps[0]: sets http and wait; a step sets exactly one action")
+                .contains(twoActions + ":7:8: spec.cases[1].id: duplicate case id \"A\"");
 
         assertThat(itf("run", suite(PASSING).toString(), "--format", "junit,pdf")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown report format \"pdf\": supported formats are junit, json");
+        Path undefinedProfile = file("profile.yaml", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: x}
+                spec:
+                  cases:
+                    - {id: A, title: a, steps: [{http: {url: "http://127.0.0.1:1/x", auth: nobody}}]}
+                """);
+        assertThat(itf("run", undefinedProfile.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(undefinedProfile + ":6:70: spec.cases[0].steps[0].http.auth: auth \"nobody\" is not defined");
+        Path notASuite = file("env-only.yaml", "variables: {a: b}\n");
+        assertThat(itf("run", notASuite.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(notASuite + ": no TestSuite in the file");
+        Path badEnv = file("bad-env.yaml", "variables: {a: b}\ncomponets: {api: {url: x}}\n");
+        assertThat(itf("run", suite(PASSING).toString(), badEnv.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(badEnv + ":2:1: componets: unknown field \"componets\"");
         assertThat(itf("run", dir.resolve("missing.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("missing.yaml: no such file");
         assertThat(itf("run", suite(PASSING).toString(), "--parallel", "0")).isEqualTo(2);

@@ -64,6 +64,15 @@ class ManifestsTest {
     }
 
     @Test
+    void formatsAProblemWithItsPosition() throws Exception {
+        Manifest suite = Manifests.parse(FILE, TWO_DOCUMENTS).get(1);
+
+        assertThat(suite.format(new Problem("spec.cases[0].steps[0].http.auth", "auth \"admin\" is not defined")))
+                .isEqualTo("suite.yaml:17:13: spec.cases[0].steps[0].http.auth: auth \"admin\" is not defined");
+        assertThat(suite.format(new Problem("", "not an ITF resource"))).isEqualTo("suite.yaml:5:1: not an ITF resource");
+    }
+
+    @Test
     void aMissingPathFallsBackToItsNearestParent() throws Exception {
         Manifest suite = Manifests.parse(FILE, TWO_DOCUMENTS).get(1);
 
@@ -112,6 +121,26 @@ class ManifestsTest {
         assertThat(typed.problems().get(3).message()).isEqualTo("must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, not \"FETCH\"");
         assertThat(m.positionOf(typed.problems().get(1).path())).isEqualTo(new Position(10, 33));
         assertThat(typed.resource().getSpec().cases.get(0).steps).hasSize(2);
+    }
+
+    @Test
+    void unknownFieldsOfKubernetesTypesAreReportedToo() throws Exception {
+        String yaml = """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestEnvironment
+                metadata: {name: e, labels: {a: b}, nmae: x}
+                spec:
+                  components:
+                    - name: web
+                      type: service
+                      env: [{name: A, valu: x}]
+                      readiness: {httpget: {path: /, port: 8080}}
+                """;
+        Typed<dev.itf.api.TestEnvironment> typed = Manifests.parse(FILE, yaml).get(0).as(dev.itf.api.TestEnvironment.class);
+
+        assertThat(typed.problems()).extracting(Problem::path).containsExactly(
+                "metadata.nmae", "spec.components[0].env[0].valu", "spec.components[0].readiness.httpget");
+        assertThat(typed.resource().getMetadata().getLabels()).containsEntry("a", "b");
     }
 
     @Test

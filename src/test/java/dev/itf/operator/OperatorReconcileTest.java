@@ -1,10 +1,12 @@
 package dev.itf.operator;
 
 import dev.itf.api.RunPhase;
+import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestSuite;
 import dev.itf.manifest.Manifests;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -147,6 +149,71 @@ class OperatorReconcileTest {
             assertThat(resolved.getStatus()).isEqualTo("True");
             assertThat(resolved.getReason()).isEqualTo("Resolved");
             assertThat(run.getStatus().suiteGeneration).isEqualTo(suite.getMetadata().getGeneration());
+        });
+    }
+
+    @Test
+    void anEnvironmentBecomesValidWhenItsInitConfigMapIsCreated() throws Exception {
+        create(TestEnvironment.class, "configmaps", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestEnvironment
+                metadata: {name: stack}
+                spec:
+                  components:
+                    - {name: orders-db, type: database, engine: postgres, init: {configMapRef: {name: orders-schema}}}
+                """);
+        Supplier<TestEnvironment> env = () -> client.resources(TestEnvironment.class).inNamespace("configmaps").withName("stack").get();
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            Condition valid = condition(() -> env.get().getStatus() == null ? null : env.get().getStatus().conditions, "Valid");
+            assertThat(valid).isNotNull();
+            assertThat(valid.getStatus()).isEqualTo("False");
+            assertThat(valid.getReason()).isEqualTo("ConfigMapNotFound");
+            assertThat(valid.getMessage()).isEqualTo("spec.components[0].init.configMapRef: ConfigMap \"orders-schema\" not found in namespace \"configmaps\"");
+            assertThat(env.get().getStatus().components).isEqualTo(1);
+        });
+
+        client.configMaps().inNamespace("configmaps").resource(new ConfigMapBuilder().withNewMetadata().withName("orders-schema").endMetadata()
+                .addToData("001-schema.sql", "create table orders (id text primary key)").build()).create();
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            Condition valid = condition(() -> env.get().getStatus().conditions, "Valid");
+            assertThat(valid.getStatus()).isEqualTo("True");
+            assertThat(valid.getMessage()).isEqualTo("1 component");
+        });
+    }
+
+    @Test
+    void aRunWhoseSuiteNamesAComponentTheEnvironmentLacksErrors() throws Exception {
+        create(TestEnvironment.class, "fit", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestEnvironment
+                metadata: {name: stack}
+                spec:
+                  components: [{name: cache, type: cache, engine: redis}]
+                """);
+        create(TestSuite.class, "fit", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: orders}
+                spec:
+                  cases: [{id: A, title: a, steps: [{sql: {component: orders-db, query: "select 1"}}]}]
+                """);
+        create(TestRun.class, "fit", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestRun
+                metadata: {name: r}
+                spec: {suiteRef: {name: orders}, environmentRef: {name: stack}}
+                """);
+
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            TestRun run = client.resources(TestRun.class).inNamespace("fit").withName("r").get();
+            assertThat(run.getStatus()).isNotNull();
+            assertThat(run.getStatus().phase).isEqualTo(RunPhase.Error);
+            Condition resolved = condition(() -> run.getStatus().conditions, "Resolved");
+            assertThat(resolved.getReason()).isEqualTo("ComponentNotFound");
+            assertThat(resolved.getMessage()).isEqualTo("spec.environmentRef: TestSuite \"orders\" does not fit TestEnvironment \"stack\": "
+                    + "spec.cases[0].steps[0].sql.component: component \"orders-db\" is not defined in TestEnvironment \"stack\"");
         });
     }
 }

@@ -10,11 +10,11 @@ import java.util.Properties;
  * A database URI turned into what JDBC needs: {@code postgresql://u:p@h:5432/db} becomes
  * {@code jdbc:postgresql://h:5432/db} with user, password and connect timeouts as properties.
  */
-record JdbcTarget(String url, Properties properties, String product) {
+public record JdbcTarget(String url, Properties properties, String product) {
 
-    static final List<String> SCHEMES = List.of("postgresql", "postgres", "mysql", "mariadb");
+    public static final List<String> SCHEMES = List.of("postgresql", "postgres", "mysql", "mariadb");
 
-    static JdbcTarget of(Endpoint endpoint, Duration connectTimeout) {
+    public static JdbcTarget of(Endpoint endpoint, Duration connectTimeout) {
         Properties p = new Properties();
         if (endpoint.user() != null) {
             p.setProperty("user", endpoint.user());

@@ -45,7 +45,7 @@ public final class RedisStep implements StepAction {
         Endpoint endpoint = Endpoint.resolve(ctx, "redis", action.component, action.uri, SCHEMES);
         List<String> command = action.command.stream().map(ctx::render).toList();
         Duration timeout = ctx.timeout();
-        JedisPooled redis = ctx.resources().shared("redis " + endpoint.uri(), () -> client(endpoint, timeout));
+        JedisPooled redis = ctx.resources().shared("redis " + endpoint.uri(), () -> connect(endpoint, timeout));
         ProtocolCommand name = () -> SafeEncoder.encode(command.get(0).toUpperCase(Locale.ROOT));
         String[] args = command.subList(1, command.size()).toArray(String[]::new);
         return Polling.run(ctx, action.within, () -> {
@@ -65,7 +65,8 @@ public final class RedisStep implements StepAction {
         });
     }
 
-    private static JedisPooled client(Endpoint endpoint, Duration timeout) {
+    /** A pooled client for the endpoint, with the timeout for connecting and for each reply; the caller closes it. */
+    public static JedisPooled connect(Endpoint endpoint, Duration timeout) {
         int ms = (int) Math.max(1, timeout.toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(ms).socketTimeoutMillis(ms).clientName("itf")

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Brokers {
 
     /** The URI schemes publish and expectMessage accept. */
-    public static final List<String> SCHEMES = List.of("amqp", "amqps", "kafka", "nats", "tls", "mqtt", "mqtts");
+    public static final List<String> SCHEMES = List.of("amqp", "amqps", "kafka", "nats", "mqtt", "mqtts");
 
     private Brokers() {
     }
@@ -32,16 +32,17 @@ public final class Brokers {
         return switch (endpoint.scheme()) {
             case "amqp", "amqps" -> "RabbitMQ";
             case "kafka" -> "Kafka";
-            case "nats", "tls" -> "NATS";
+            case "nats" -> "NATS";
             default -> "MQTT";
         };
     }
 
-    private static Broker connect(Endpoint endpoint, Duration timeout) throws Exception {
+    /** Opens a connection of its own, outside any run; the caller closes it. */
+    public static Broker connect(Endpoint endpoint, Duration timeout) throws Exception {
         return switch (endpoint.scheme()) {
             case "amqp", "amqps" -> new RabbitBroker(endpoint, timeout);
             case "kafka" -> new KafkaBroker(endpoint, timeout);
-            case "nats", "tls" -> new NatsBroker(endpoint, timeout);
+            case "nats" -> new NatsBroker(endpoint, timeout);
             default -> new MqttBroker(endpoint, timeout);
         };
     }

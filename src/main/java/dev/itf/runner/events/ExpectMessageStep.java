@@ -101,11 +101,12 @@ public final class ExpectMessageStep implements StepAction {
             List<ReceivedMessage> seen = subscription.messages();
             ReceivedMessage first = sequence != null ? sequenceStart(seen, sequence) : nthMatch(seen, match, count);
             if (absent) {
-                ReceivedMessage unwanted = nthMatch(seen, match, 1);
-                if (unwanted != null) {
-                    throw new StepFailure(ctx.redactor().redact("expected no message matching " + match
-                            + " on " + subscription.destination() + " within " + action.within + ", but one arrived: "
-                            + line(unwanted)));
+                // with a count, absent means "fewer than count": count 2 says a message must not come twice
+                if (nthMatch(seen, match, count) != null) {
+                    List<ReceivedMessage> unwanted = seen.stream().filter(match::matches).toList();
+                    throw new StepFailure(ctx.redactor().redact("expected " + (count == 1 ? "no message" : "fewer than " + count
+                            + " messages") + " matching " + match + " on " + subscription.destination() + " within " + action.within
+                            + ", but " + (unwanted.size() == 1 ? "one" : unwanted.size()) + " arrived: " + line(unwanted.get(unwanted.size() - 1))));
                 }
             } else if (first != null) {
                 return response(first, start);

@@ -36,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class KafkaBroker implements Broker {
 
+    /** Kafka clients log their whole configuration at INFO for every client; a run's output is about steps. Kept in a field so the level sticks. */
+    private static final java.util.logging.Logger KAFKA_LOG = quietKafkaLogging();
+
     private final Endpoint endpoint;
     private final Duration connectTimeout;
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
@@ -110,22 +113,15 @@ final class KafkaBroker implements Broker {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        boolean assigned;
         try {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-            if (partitions == null || partitions.isEmpty()) {
-                throw new IllegalStateException("Kafka topic '" + topic + "' does not exist at " + endpoint.address());
-            }
-            List<TopicPartition> assigned = partitions.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToEnd(assigned);
-            // seekToEnd is lazy: asking the position fixes "the end" now, at subscription, not at the first poll
-            assigned.forEach(tp -> consumer.position(tp, timeout));
+            assigned = assign(consumer, topic, timeout, false);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
         }
         Subscription[] self = new Subscription[1];
-        Thread thread = new Thread(() -> poll(consumer, self[0]), "itf-kafka-" + topic);
+        Thread thread = new Thread(() -> poll(consumer, topic, assigned, self[0]), "itf-kafka-" + topic);
         Subscription subscription = new Subscription(topic, () -> {
             consumer.wakeup();
             thread.join(5_000);
@@ -137,8 +133,36 @@ final class KafkaBroker implements Broker {
         return subscription;
     }
 
-    private void poll(KafkaConsumer<String, byte[]> consumer, Subscription subscription) {
+    /**
+     * Assigns every partition of the topic, at the end as of now, or at the beginning for a topic that did not exist
+     * when the subscription opened (all it holds is newer). False when the topic does not exist (yet).
+     */
+    private static boolean assign(KafkaConsumer<String, byte[]> consumer, String topic, Duration timeout, boolean fromBeginning) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+        if (partitions == null || partitions.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> all = partitions.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        consumer.assign(all);
+        if (fromBeginning) {
+            consumer.seekToBeginning(all);
+        } else {
+            consumer.seekToEnd(all);
+        }
+        // seeking is lazy: asking the position fixes it now, at subscription, not at the first poll
+        all.forEach(tp -> consumer.position(tp, timeout));
+        return true;
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> consumer, String topic, boolean assigned, Subscription subscription) {
         try (consumer) {
+            while (!assigned) {
+                // the topic is created by its first producer: wait for it and read it from its start
+                assigned = assign(consumer, topic, Duration.ofSeconds(1), true);
+                if (!assigned) {
+                    Thread.sleep(200);
+                }
+            }
             while (true) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, String> headers = new LinkedHashMap<>();
@@ -149,7 +173,7 @@ final class KafkaBroker implements Broker {
                     subscription.add(new ReceivedMessage(body, headers, r.key(), Instant.now()));
                 }
             }
-        } catch (WakeupException closing) {
+        } catch (WakeupException | InterruptedException closing) {
             // close() woke the consumer: the subscription ended normally
         } catch (RuntimeException e) {
             subscription.fail("Kafka at " + endpoint.address() + ": " + e.getMessage());
@@ -167,5 +191,11 @@ final class KafkaBroker implements Broker {
                 producer = null;
             }
         }
+    }
+
+    private static java.util.logging.Logger quietKafkaLogging() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.kafka");
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
     }
 }

@@ -143,7 +143,8 @@ final class MqttBroker implements Broker {
     private static void close(MqttClient client) {
         try {
             if (client.isConnected()) {
-                client.disconnect(1_000);
+                // nothing waits for in-flight work: a subscription only receives
+                client.disconnect(0);
             }
         } catch (MqttException ignored) {
             // already gone: closing below frees what is left

@@ -32,9 +32,8 @@ final class NatsBroker implements Broker {
 
     NatsBroker(Endpoint endpoint, Duration connectTimeout) throws Exception {
         this.endpoint = endpoint;
-        String scheme = endpoint.scheme().equals("tls") ? "tls" : "nats";
         Options.Builder options = new Options.Builder()
-                .servers(endpoint.hosts().stream().map(h -> scheme + "://" + h).toArray(String[]::new))
+                .servers(endpoint.hosts().stream().map(h -> "nats://" + h).toArray(String[]::new))
                 .connectionTimeout(connectTimeout)
                 .noReconnect()
                 .connectionName("itf");

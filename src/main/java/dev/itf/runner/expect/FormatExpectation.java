@@ -2,6 +2,7 @@ package dev.itf.runner.expect;
 
 import dev.itf.runner.Json;
 import dev.itf.runner.StepResponse;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -45,7 +46,8 @@ public final class FormatExpectation implements Expectation {
                     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                     var builder = f.newDocumentBuilder();
-                    builder.setErrorHandler(null);
+                    // report parse errors through the exception only, never on the console
+                    builder.setErrorHandler(new DefaultHandler());
                     builder.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
                     return null;
                 } catch (Exception e) {

@@ -170,10 +170,6 @@ class SqlStepTest {
     }
 
     static int sessions(String app) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc(POSTGRES)); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where application_name = '" + app + "'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return SqlSessions.count(app);
     }
 }

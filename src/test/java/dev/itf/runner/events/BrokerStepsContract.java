@@ -160,6 +160,16 @@ abstract class BrokerStepsContract {
     }
 
     @Test
+    void absentWithACountAllowsFewerMatches() throws Exception {
+        runCase(publish("{id: once}"), expect("match: [{path: $.id, equals: once}], count: 2, absent: true, within: 700ms"));
+        assertThatThrownBy(() -> runCase(publish("{id: twice}"), publish("{id: twice}"),
+                expect("match: [{path: $.id, equals: twice}], count: 2, absent: true, within: 5s")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("expected fewer than 2 messages matching $.id equals \"twice\"")
+                .hasMessageContaining("but 2 arrived");
+    }
+
+    @Test
     void messagesFromBeforeTheCaseDoNotCount() throws Exception {
         runCase(publish("{id: old}"));
         runCase(expect("match: [{path: $.id, equals: old}], absent: true, within: 700ms"));

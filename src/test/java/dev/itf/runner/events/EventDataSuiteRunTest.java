@@ -92,4 +92,41 @@ class EventDataSuiteRunTest {
         assertThat(cases.get("EV_003").outcome).isEqualTo(Outcome.ERRORED);
         assertThat(cases.get("EV_003").message).contains("cannot connect to RabbitMQ at 127.0.0.1:" + closedPort);
     }
+
+    @Test
+    void manyCasesInParallelLeaveNoDatabaseSessionBehind(@TempDir Path dir) throws Exception {
+        String app = "itf-run-" + UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder suite = new StringBuilder("""
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: many-cases}
+                spec:
+                  cases:
+                """);
+        for (int i = 0; i < 24; i++) {
+            suite.append("""
+                        - id: C_%1$d
+                          title: case %1$d
+                          steps:
+                            - publish: {component: events, destination: "amq.topic/many.%2$s", body: {n: %1$d}}
+                            - expectMessage: {component: events, destination: "amq.topic/many.%2$s", match: [{path: $.n, equals: %1$d}], within: 5s}
+                            - sql: {component: db, query: "select ? as n", params: ["%1$d"]}
+                              expect: {rows: 1}
+                            - redis: {component: cache, command: [PING]}
+                              expect: {body: {equals: PONG}}
+                    """.formatted(i, app));
+        }
+        Path file = dir.resolve("suite.yaml");
+        Files.writeString(file, suite.toString());
+        int exit = ItfCommand.execute("run", file.toString(), "--parallel", "4",
+                "--var", "components.events.uri=amqp://guest:guest@127.0.0.1:5672",
+                "--var", "components.db.uri=postgresql://postgres@127.0.0.1:5432/test?ApplicationName=" + app,
+                "--var", "components.cache.uri=redis://127.0.0.1:6379",
+                "--report-dir", dir.resolve("reports").toString(), "--format", "json");
+        RunResult result = JsonReport.read(dir.resolve("reports/itf-results.json"));
+        assertThat(result.cases).hasSize(24).allSatisfy(c -> assertThat(c.outcome).as(c.caseId + ": " + c.message).isEqualTo(Outcome.PASSED));
+        assertThat(exit).isEqualTo(ItfCommand.OK);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> dev.itf.runner.data.SqlSessions.count(app) == 0);
+    }
 }

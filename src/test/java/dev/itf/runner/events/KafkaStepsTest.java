@@ -3,7 +3,6 @@ package dev.itf.runner.events;
 import dev.itf.api.PublishAction;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,7 @@ class KafkaStepsTest extends BrokerStepsContract {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build()).build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = InJvmKafka.start();
     }
 
     @AfterAll
@@ -58,5 +53,13 @@ class KafkaStepsTest extends BrokerStepsContract {
         var r = runCase(keyed, publish("{id: other}"), expect("match: [{path: $.id, equals: '${orderId}'}], within: 5s"));
         assertThat(r.get(0).body()).contains(ctx.vars.get("orderId"));
         assertThat(r.get(2).json().get("id").asText()).isEqualTo(ctx.vars.get("orderId"));
+    }
+
+    @Test
+    void aTopicCreatedByItsFirstPublishAfterCaseStartIsReadFromItsStart() throws Exception {
+        destination = "itf-test-new-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        runCase(publish("{id: first}"), expect("match: [{path: $.id, equals: first}], within: 10s"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
     }
 }

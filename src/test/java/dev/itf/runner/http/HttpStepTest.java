@@ -259,4 +259,15 @@ class HttpStepTest {
         assertThat(c.outcome).isEqualTo(Outcome.ERRORED);
         assertThat(c.message).startsWith("step \"redis 2\": redis: component 'cache' has no uri (components.cache.uri)");
     }
+
+    @Test
+    void stepWithSeveralActionsErrors() {
+        CaseResult c = run("""
+                - http: {url: "${base}/echo"}
+                - http: {url: "${base}/echo"}
+                  wait: {duration: 1ms}
+                """);
+        assertThat(c.outcome).isEqualTo(Outcome.ERRORED);
+        assertThat(c.message).isEqualTo("step \"step 2\": the step sets several actions (http, wait): set exactly one");
+    }
 }
