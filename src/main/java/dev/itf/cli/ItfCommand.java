@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 
 /** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
@@ -30,7 +31,21 @@ public class ItfCommand implements Runnable {
 
     /** Runs the command line writing to the given streams, so it can run in-process (tests, embedding). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new ItfCommand());
+        return execute(System::getenv, out, err, args);
+    }
+
+    /** Runs the command line with the given environment variables in place of the process's (a runner Job's, in tests). */
+    public static int execute(Function<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new ItfCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof RunCommand run) {
+                    run.environment = environment;
+                }
+                return made;
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

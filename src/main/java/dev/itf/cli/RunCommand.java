@@ -3,6 +3,8 @@ package dev.itf.cli;
 import dev.itf.api.TestSuite;
 import dev.itf.report.ReportFormat;
 import dev.itf.report.ReportWriter;
+import dev.itf.results.ResultPusher;
+import dev.itf.results.TerminationMessage;
 import dev.itf.runner.CaseListener;
 import dev.itf.runner.CaseSelection;
 import dev.itf.runner.RunOptions;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a suite: itf run SUITE.yaml [ENV.yaml].",
@@ -71,6 +74,9 @@ public class RunCommand implements Callable<Integer> {
     /** Listeners told about each case besides the progress printer, e.g. a results pusher. */
     final List<CaseListener> listeners = new ArrayList<>();
 
+    /** Environment variables: secrets, ${env.NAME}, and in a runner Job where results go (ITF_RESULTS_URL). */
+    Function<String, String> environment = System::getenv;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,8 +103,10 @@ public class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(out);
         options.listeners.add(progress);
         options.listeners.addAll(listeners);
+        ResultPusher.fromEnv(environment, err).ifPresent(options.listeners::add);
         RunResult result = new SuiteRunner(suite, options).run();
         progress.summary(result);
+        writeTerminationMessage(result, err);
         try {
             for (Path written : ReportWriter.write(result, reportDir, formats)) {
                 out.println("report: " + written);
@@ -109,6 +117,19 @@ public class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return result.succeeded() ? ItfCommand.OK : ItfCommand.FAILED;
+    }
+
+    /** In a runner Job: the summary the operator completes the run from when pushed results did not arrive. */
+    private void writeTerminationMessage(RunResult result, PrintWriter err) {
+        String path = environment.apply(TerminationMessage.ENV_PATH);
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        try {
+            TerminationMessage.of(result.shard, result.cases).write(Path.of(path));
+        } catch (IOException e) {
+            err.println("itf run: cannot write the termination message to " + path + ": " + e.getMessage());
+        }
     }
 
     private RunOptions options() throws InputException {
@@ -126,6 +147,7 @@ public class RunCommand implements Callable<Integer> {
             o.variables.putAll(EnvironmentFile.load(environmentFile));
         }
         o.variables.putAll(variables);
+        o.environment = environment;
         o.tags = tags;
         o.excludeTags = excludeTags;
         o.ids = ids;

@@ -5,10 +5,15 @@ import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunStatus;
 import dev.itf.api.TestSuite;
+import dev.itf.operator.lifecycle.RunCleanup;
+import dev.itf.operator.lifecycle.RunEvents;
+import dev.itf.operator.lifecycle.RunLifecycle;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -17,6 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,11 +31,12 @@ import java.util.stream.Collectors;
 /**
  * Drives a TestRun through its phases. Stage one, {@link RunResolution}, runs until the Resolved condition is True:
  * phase Pending (resolved, or waiting for a reference to be validated) or Error (a reference is missing or invalid,
- * looked at again when the referenced object is created or fixed). The stages after it start from a run whose
- * Resolved condition is True and whose status records the suite and environment generations.
+ * looked at again when the referenced object is created or fixed). From a resolved run on, {@link RunLifecycle}
+ * provisions, executes, collects and finishes it. The finalizer (from Cleaner) guarantees that the run namespace,
+ * which no owner reference can tie to the run, goes with it.
  */
 @ControllerConfiguration(name = "testrun")
-public class TestRunReconciler implements Reconciler<TestRun> {
+public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> {
 
     private static final String SUITE_INDEX = "itf-run-suite";
     private static final String ENVIRONMENT_INDEX = "itf-run-environment";
@@ -38,6 +45,14 @@ public class TestRunReconciler implements Reconciler<TestRun> {
 
     @Inject
     StatusConditions conditions;
+    @Inject
+    RunLifecycle lifecycle;
+    @Inject
+    RunCleanup cleanup;
+    @Inject
+    RunEvents events;
+    @Inject
+    Clock clock;
 
     @Override
     public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
@@ -45,17 +60,34 @@ public class TestRunReconciler implements Reconciler<TestRun> {
         if (next == null) {
             next = new TestRunStatus();
         }
+        String namespace = run.getMetadata().getNamespace();
+        Function<String, TestSuite> suites = name -> cached(context, TestSuite.class, SUITES, name, namespace);
+        Function<String, TestEnvironment> environments = name -> cached(context, TestEnvironment.class, ENVIRONMENTS, name, namespace);
         if (!StatusConditions.isTrueAt(next.conditions, RunResolution.CONDITION, run.getMetadata().getGeneration())) {
-            resolve(run, context, next);
+            RunPhase before = next.phase;
+            RunResolution.Outcome outcome = resolve(run, suites, environments, next);
+            if (!outcome.resolved()) {
+                if (next.phase != before) {
+                    events.phaseChanged(run, next.phase, outcome.message(), clock.instant());
+                }
+                return StatusUpdate.patchIfChanged(run, next);
+            }
         }
-        return StatusUpdate.patchIfChanged(run, next);
+        run.setStatus(next);
+        TestSuite suite = run.getSpec().suiteRef == null ? null : suites.apply(run.getSpec().suiteRef.name);
+        TestEnvironment environment = run.getSpec().environmentRef == null ? null : environments.apply(run.getSpec().environmentRef.name);
+        return lifecycle.reconcile(run, suite, environment);
     }
 
-    private void resolve(TestRun run, Context<TestRun> context, TestRunStatus next) {
-        String namespace = run.getMetadata().getNamespace();
-        RunResolution.Outcome outcome = RunResolution.resolve(run,
-                name -> cached(context, TestSuite.class, SUITES, name, namespace),
-                name -> cached(context, TestEnvironment.class, ENVIRONMENTS, name, namespace));
+    @Override
+    public DeleteControl cleanup(TestRun run, Context<TestRun> context) {
+        cleanup.deleted(run);
+        return DeleteControl.defaultDelete();
+    }
+
+    private RunResolution.Outcome resolve(TestRun run, Function<String, TestSuite> suites,
+                                          Function<String, TestEnvironment> environments, TestRunStatus next) {
+        RunResolution.Outcome outcome = RunResolution.resolve(run, suites, environments);
         Long generation = run.getMetadata().getGeneration();
         next.observedGeneration = generation;
         next.phase = outcome.failed() ? RunPhase.Error : RunPhase.Pending;
@@ -64,6 +96,7 @@ public class TestRunReconciler implements Reconciler<TestRun> {
                 ? outcome.environment().getMetadata().getGeneration() : null;
         next.conditions = conditions.with(next.conditions, conditions.condition(RunResolution.CONDITION, outcome.status(),
                 outcome.reason(), outcome.message(), generation));
+        return outcome;
     }
 
     @SuppressWarnings("unchecked")

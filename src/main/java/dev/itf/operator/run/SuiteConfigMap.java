@@ -1,0 +1,95 @@
+package dev.itf.operator.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.itf.api.Expect;
+import dev.itf.api.Itf;
+import dev.itf.api.LocalObjectRef;
+import dev.itf.api.Step;
+import dev.itf.api.TestCase;
+import dev.itf.api.TestRun;
+import dev.itf.api.TestSuite;
+import dev.itf.api.TestSuiteSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The resolved suite as the runner reads it from /suite: the suite's spec, with every schemaRef to a ConfigMap turned
+ * into a file next to suite.yaml (copied from that ConfigMap). The runner selects the cases (see RunnerJob).
+ */
+public final class SuiteConfigMap {
+    public static final String SUITE_KEY = "suite.yaml";
+    public static final String MOUNT_PATH = "/suite";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    private SuiteConfigMap() {
+    }
+
+    /** @param schemas the referenced schema ConfigMaps' data, by ConfigMap name */
+    public static ConfigMap build(TestRun run, TestSuite suite, Map<String, Map<String, String>> schemas) {
+        TestSuiteSpec spec = YAML.convertValue(suite.getSpec(), TestSuiteSpec.class);
+        Map<String, String> data = new TreeMap<>();
+        for (TestCase c : spec.cases) {
+            for (Step s : c.steps) {
+                Expect e = s.expect;
+                if (e != null && e.schemaRef != null && e.schemaRef.configMapRef != null) {
+                    String file = schemaFile(e.schemaRef.configMapRef, e.schemaRef.key);
+                    Map<String, String> cm = schemas.get(e.schemaRef.configMapRef.name);
+                    String schema = cm == null ? null : cm.get(e.schemaRef.key);
+                    if (schema == null) {
+                        throw new IllegalArgumentException("case " + c.id + ": schemaRef ConfigMap "
+                                + e.schemaRef.configMapRef.name + " has no key " + e.schemaRef.key);
+                    }
+                    data.put(file, schema);
+                    e.schemaRef.file = file;
+                    e.schemaRef.configMapRef = null;
+                    e.schemaRef.key = null;
+                }
+            }
+        }
+        ObjectNode doc = YAML.createObjectNode();
+        doc.put("apiVersion", Itf.API_VERSION);
+        doc.put("kind", "TestSuite");
+        doc.putObject("metadata").put("name", suite.getMetadata().getName());
+        doc.set("spec", YAML.valueToTree(spec));
+        try {
+            data.put(SUITE_KEY, YAML.writeValueAsString(doc));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ConfigMapBuilder()
+                .withNewMetadata().withName(RunNames.SUITE_CONFIG_MAP).withNamespace(RunNames.namespace(run))
+                .withLabels(RunLabels.of(run)).endMetadata()
+                .withData(data)
+                .build();
+    }
+
+    /** The names of the ConfigMaps the suite's schemaRefs read. */
+    public static List<String> schemaConfigMaps(TestSuite suite) {
+        List<String> names = new ArrayList<>();
+        for (TestCase c : suite.getSpec().cases) {
+            for (Step s : c.steps) {
+                if (s.expect != null && s.expect.schemaRef != null && s.expect.schemaRef.configMapRef != null
+                        && !names.contains(s.expect.schemaRef.configMapRef.name)) {
+                    names.add(s.expect.schemaRef.configMapRef.name);
+                }
+            }
+        }
+        return names;
+    }
+
+    static String schemaFile(LocalObjectRef configMap, String key) {
+        return "schema." + configMap.name + "." + key;
+    }
+}

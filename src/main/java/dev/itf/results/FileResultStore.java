@@ -1,0 +1,156 @@
+package dev.itf.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Results as files: ROOT/NAMESPACE/NAME/UID/CASE@ATTEMPT.json. Each is written to a temporary file, forced to disk
+ * and renamed into place, so a crash leaves either the whole result or none of it.
+ */
+public final class FileResultStore implements ResultStore {
+    private static final String SUFFIX = ".json";
+
+    private final Path root;
+    private final ObjectMapper json;
+
+    public FileResultStore(Path root, ObjectMapper json) {
+        this.root = root;
+        this.json = json;
+    }
+
+    @Override
+    public boolean put(RunKey run, CaseResult result) throws IOException {
+        if (result.caseId == null || result.caseId.isBlank() || result.attempt < 1) {
+            throw new IllegalArgumentException("a result needs a caseId and an attempt of at least 1");
+        }
+        Path dir = dir(run);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(URLEncoder.encode(result.caseId, StandardCharsets.UTF_8) + "@" + result.attempt + SUFFIX);
+        if (Files.exists(target)) {
+            return false;
+        }
+        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(json.writeValueAsBytes(result));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                // a hard link never replaces an existing file: when two pushes of one result race, the first stays
+                Files.createLink(target, tmp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException e) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            forceDirectory(dir);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public List<CaseResult> list(RunKey run) throws IOException {
+        Path dir = dir(run);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        }
+        List<CaseResult> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(json.readValue(f.toFile(), CaseResult.class));
+            } catch (NoSuchFileException e) {
+                // deleted while listing: the run is being forgotten
+            }
+        }
+        out.sort(Comparator.comparing((CaseResult r) -> r.caseId).thenComparingInt(r -> r.attempt));
+        return out;
+    }
+
+    @Override
+    public void delete(RunKey run) throws IOException {
+        Path dir = dir(run);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        deleteIfEmpty(dir.getParent());
+        deleteIfEmpty(dir.getParent().getParent());
+    }
+
+    /** The runs that have results: for the operator to find results whose TestRun is gone. */
+    public List<RunKey> runs() throws IOException {
+        List<RunKey> runs = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return runs;
+        }
+        try (Stream<Path> s = Files.walk(root, 3)) {
+            for (Path p : s.filter(Files::isDirectory).toList()) {
+                Path rel = root.relativize(p);
+                if (rel.getNameCount() == 3) {
+                    runs.add(new RunKey(decode(rel.getName(0)), decode(rel.getName(1)), decode(rel.getName(2))));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private Path dir(RunKey run) {
+        return root.resolve(encode(run.namespace())).resolve(encode(run.name())).resolve(encode(run.uid()));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(Path p) {
+        return URLDecoder.decode(p.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (NoSuchFileException | java.nio.file.DirectoryNotEmptyException ignored) {
+            // another run's results arrived in the meantime, or it is already gone
+        }
+    }
+
+    /** Makes the rename itself durable: the directory entry is data too. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot open a directory for reading; the rename is still atomic there
+        }
+    }
+}
