@@ -9,7 +9,6 @@ import dev.itf.manifest.ManifestException;
 import dev.itf.manifest.Manifests;
 import dev.itf.manifest.Position;
 import dev.itf.manifest.Typed;
-import dev.itf.validation.ComponentUse;
 import dev.itf.validation.EnvironmentValidator;
 import dev.itf.validation.ObjectLookup;
 import dev.itf.validation.Problem;
@@ -24,19 +23,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Checks a set of manifest files offline with the operator's validators. ITF resources are checked one by one, then
- * together: a suite against the environment a TestRun of the set ties it to, otherwise against the environments of its
- * namespace in the set. Secrets and ConfigMaps of the set are what references point to; a reference to an object
+ * together: a run against its suite, a suite against the environment a TestRun of the set ties it to, otherwise
+ * against the environment of its namespace that shares most component names with it. Secrets and ConfigMaps of the set are what references point to; a reference to an object
  * outside the set is not a problem, since such objects are usually created apart from the files.
  */
 final class ManifestLint {
@@ -200,24 +201,27 @@ final class ManifestLint {
             }
         }
         for (Loaded<TestSuite> s : suites) {
-            if (tied.contains(s.key()) || s.resource().getSpec() == null) {
-                continue;
-            }
-            String ns = s.resource().getMetadata().getNamespace();
-            List<Loaded<TestEnvironment>> candidates = environments.stream()
-                    .filter(e -> Objects.equals(e.resource().getMetadata().getNamespace(), ns)).toList();
-            if (candidates.isEmpty()) {
-                continue;
-            }
-            for (ComponentUse use : SuiteValidator.componentUses(s.resource().getSpec())) {
-                boolean defined = candidates.stream().anyMatch(e -> e.resource().getSpec() != null
-                        && e.resource().getSpec().components.stream().anyMatch(c -> c != null && use.component().equals(c.name)));
-                if (!defined) {
-                    report(s.manifest(), List.of(new Problem(use.path(),
-                            "component \"" + use.component() + "\" is not defined in any TestEnvironment of the linted files")));
-                }
+            if (!tied.contains(s.key()) && s.resource().getSpec() != null) {
+                closestEnvironment(s).ifPresent(env -> report(s.manifest(), SuiteValidator.validateAgainst(s.resource(), env.resource())));
             }
         }
+    }
+
+    /**
+     * For a suite no TestRun of the set ties to an environment: the environment of its namespace that defines most of
+     * the components it names, if any defines one. A suite that shares no component name with an environment is
+     * meant for another one (or for a local run), so it is not checked against it.
+     */
+    private Optional<Loaded<TestEnvironment>> closestEnvironment(Loaded<TestSuite> suite) {
+        Set<String> named = new HashSet<>();
+        SuiteValidator.componentUses(suite.resource().getSpec()).forEach(u -> named.add(u.component()));
+        String ns = suite.resource().getMetadata().getNamespace();
+        return environments.stream()
+                .filter(e -> Objects.equals(e.resource().getMetadata().getNamespace(), ns) && e.resource().getSpec() != null)
+                .map(e -> Map.entry(e, e.resource().getSpec().components.stream().filter(c -> c != null && named.contains(c.name)).count()))
+                .filter(e -> e.getValue() > 0)
+                .max(Comparator.comparingLong(Map.Entry::getValue))
+                .map(Map.Entry::getKey);
     }
 
     private void report(Manifest m, List<Problem> problems) {
