@@ -49,7 +49,7 @@ class EventsExampleTest {
             RunResult result = JsonReport.read(reports.resolve("itf-results.json"));
             assertThat(exit).isEqualTo(ItfCommand.FAILED);
             assertThat(result.cases.get(0).outcome).isEqualTo(Outcome.FAILED);
-            assertThat(result.cases.get(0).message).contains("on amq.topic/order.confirmed within 2s");
+            assertThat(result.cases.get(0).message).contains("on amq.topic/order.confirmed within 3s");
         }
     }
 

@@ -37,7 +37,8 @@ public final class OpenSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 int port = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
                 if (port == remotePort && ESTABLISHED.equals(f[3]) && inodes.contains(f[9])) {

@@ -35,6 +35,19 @@ class MqttStepsTest extends BrokerStepsContract {
     }
 
     @Test
+    void overlappingAndSharedFiltersSeeEachMessageOnce() throws Exception {
+        String base = destination;
+        ExpectMessageStep plus = new ExpectMessageStep(yaml(ExpectMessageAction.class,
+                "{component: events, destination: '" + base + "/+/created', within: 5s}"));
+        ExpectMessageStep hashOnce = new ExpectMessageStep(yaml(ExpectMessageAction.class,
+                "{component: events, destination: '" + base + "/#', count: 2, absent: true, within: 700ms}"));
+        ExpectMessageStep sameFilter = new ExpectMessageStep(yaml(ExpectMessageAction.class,
+                "{component: events, destination: '" + base + "/#', within: 5s}"));
+        destination = base + "/orders/created";
+        runCase(publish("{e: 1}"), plus, hashOnce, sameFilter);
+    }
+
+    @Test
     void qosZeroAndTwoAreDelivered() throws Exception {
         PublishStep q0 = new PublishStep(yaml(PublishAction.class, "{component: events, destination: '" + destination + "', qos: 0, body: {q: 0}}"));
         PublishStep q2 = new PublishStep(yaml(PublishAction.class, "{component: events, destination: '" + destination + "', qos: 2, body: {q: 2}}"));
