@@ -37,9 +37,12 @@ public final class OpenSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(file);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.trim().split("\\s+");
+            String[] lines = Files.readString(file).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].trim().split("\\s+");
+                if (f.length < 10 || f[2].indexOf(':') < 0) {
+                    continue;
+                }
                 int port = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
                 if (port == remotePort && ESTABLISHED.equals(f[3]) && inodes.contains(f[9])) {
                     count++;
