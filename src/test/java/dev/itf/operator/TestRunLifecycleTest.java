@@ -145,7 +145,7 @@ class TestRunLifecycleTest {
         await().atMost(WAIT).until(() -> client.apps().deployments().inNamespace(ns).withName("orders-db").get() != null);
         assertThat(client.apps().deployments().inNamespace(ns).withName("orders-api").get())
                 .as("orders-api depends on orders-db and waits for it").isNull();
-        assertThat(phase(run)).isEqualTo(RunPhase.Provisioning);
+        await().atMost(WAIT).until(() -> phase(run) == RunPhase.Provisioning);
         kubelet().markReady(ns, "orders-db");
         await().atMost(WAIT).until(() -> client.apps().deployments().inNamespace(ns).withName("orders-api").get() != null);
         kubelet().markReady(ns, "orders-api");
@@ -161,7 +161,7 @@ class TestRunLifecycleTest {
         create(r);
         String ns = provision("ok");
         List<Job> jobs = jobs(ns, 3);
-        assertThat(phase("ok")).isEqualTo(RunPhase.Running);
+        await().atMost(WAIT).until(() -> phase("ok") == RunPhase.Running);
         Job first = jobs.get(0);
         assertThat(first.getSpec().getBackoffLimit()).isZero();
         assertThat(first.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
