@@ -30,7 +30,7 @@ final class EnvironmentFile {
         Manifest manifest = documents.get(0);
         Typed<EnvironmentFile> typed = manifest.as(EnvironmentFile.class);
         if (!typed.problems().isEmpty()) {
-            throw new InputException(typed.problems().stream().map(p -> SuiteFile.format(manifest, p)).toList());
+            throw new InputException(typed.problems().stream().map(manifest::format).toList());
         }
         EnvironmentFile env = typed.resource();
         if (env.variables != null) {

@@ -106,7 +106,7 @@ final class ManifestLint {
         for (Loaded<TestRun> r : runs) {
             report(r.manifest(), RunValidator.validate(r.resource()));
         }
-        suitesAgainstEnvironments();
+        acrossResources();
         // in the order of the files, then top to bottom, as an editor lists them
         List<Path> fileOrder = new ArrayList<>(readOrder);
         return findings.stream()
@@ -176,7 +176,8 @@ final class ManifestLint {
         report(m, ReferenceCheck.check(references, inSet, namespace, false));
     }
 
-    private void suitesAgainstEnvironments() {
+    /** Runs against their suites, suites against their environments. */
+    private void acrossResources() {
         Map<String, Loaded<TestSuite>> suitesByKey = new LinkedHashMap<>();
         suites.forEach(s -> suitesByKey.put(s.key(), s));
         Map<String, Loaded<TestEnvironment>> envsByKey = new LinkedHashMap<>();
@@ -184,12 +185,15 @@ final class ManifestLint {
         Set<String> tied = new LinkedHashSet<>();
         for (Loaded<TestRun> r : runs) {
             var spec = r.resource().getSpec();
-            if (spec == null || spec.suiteRef == null || spec.environmentRef == null) {
+            if (spec == null || spec.suiteRef == null) {
                 continue;
             }
             String ns = r.resource().getMetadata().getNamespace();
             Loaded<TestSuite> suite = suitesByKey.get(Loaded.key(ns, spec.suiteRef.name));
-            Loaded<TestEnvironment> env = envsByKey.get(Loaded.key(ns, spec.environmentRef.name));
+            if (suite != null) {
+                report(r.manifest(), RunValidator.validateAgainst(r.resource(), suite.resource()));
+            }
+            Loaded<TestEnvironment> env = spec.environmentRef == null ? null : envsByKey.get(Loaded.key(ns, spec.environmentRef.name));
             if (suite != null && env != null) {
                 tied.add(suite.key());
                 report(suite.manifest(), SuiteValidator.validateAgainst(suite.resource(), env.resource()));

@@ -29,7 +29,7 @@ final class SuiteFile {
             problems.addAll(SuiteValidator.validate(typed.resource()));
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems.stream().map(p -> format(manifest, p)).toList());
+            throw new InputException(problems.stream().map(manifest::format).toList());
         }
         return typed.resource();
     }
@@ -44,11 +44,5 @@ final class SuiteFile {
         } catch (ManifestException e) {
             throw new InputException(e.getMessage());
         }
-    }
-
-    /** file:line:column: field path: message. */
-    static String format(Manifest manifest, Problem problem) {
-        return manifest.file() + ":" + manifest.positionOf(problem.path()) + ": "
-                + (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message();
     }
 }

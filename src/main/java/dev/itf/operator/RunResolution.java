@@ -12,9 +12,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The first stage of a run: the TestRun's suite and environment must exist and be valid at their current generation,
@@ -110,16 +108,8 @@ public final class RunResolution {
     }
 
     private static Outcome selectedIds(TestRun run, TestSuite suite) {
-        if (run.getSpec().selector == null || run.getSpec().selector.ids == null) {
-            return null;
-        }
-        Set<String> ids = suite.getSpec().cases.stream().map(c -> c.id).collect(Collectors.toSet());
-        List<String> unknown = run.getSpec().selector.ids.stream().filter(id -> !ids.contains(id)).toList();
-        if (unknown.isEmpty()) {
-            return null;
-        }
-        return failed(CASE_NOT_FOUND, "spec.selector.ids: TestSuite \"" + suite.getMetadata().getName() + "\" has no case "
-                + unknown.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")));
+        List<Problem> unknown = RunValidator.validateAgainst(run, suite);
+        return unknown.isEmpty() ? null : failed(CASE_NOT_FOUND, StatusConditions.message(unknown));
     }
 
     private static List<Condition> conditions(HasMetadata resource) {

@@ -3,7 +3,7 @@ package dev.itf.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import dev.itf.api.Durations;
+import dev.itf.api.Itf;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.util.ArrayList;
@@ -16,7 +16,9 @@ import java.util.regex.PatternSyntaxException;
 /** The problems found so far and the checks every validator shares (required, duration, template, ...). */
 final class ProblemList {
 
-    private static final Pattern DNS1123 = Pattern.compile(dev.itf.api.Itf.DNS1123_SUBDOMAIN_PATTERN);
+    private static final Pattern DNS1123 = Pattern.compile(Itf.DNS1123_SUBDOMAIN_PATTERN);
+    private static final Pattern DURATION = Pattern.compile(Itf.DURATION_PATTERN);
+    private static final Pattern SIGNED_DURATION = Pattern.compile(Itf.DURATION_PATTERN.replace("^", "^-?"));
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -54,15 +56,19 @@ final class ProblemList {
         objectName("metadata.name", resource.getMetadata() == null ? null : resource.getMetadata().getName());
     }
 
+    /** A duration of the API (the CRD pattern): 500ms, 30s, 5m, 1h30m, 1.5s. */
     void duration(String path, String value) {
-        if (value != null) {
-            try {
-                if (Durations.parse(value).isNegative()) {
-                    add(path, "must not be negative");
-                }
-            } catch (IllegalArgumentException e) {
-                add(path, e.getMessage());
-            }
+        duration(path, value, DURATION);
+    }
+
+    /** A duration that may be negative, such as jwt.expiresIn: -1m. */
+    void signedDuration(String path, String value) {
+        duration(path, value, SIGNED_DURATION);
+    }
+
+    private void duration(String path, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            add(path, "\"" + value + "\" is not a duration such as 500ms, 30s, 5m or 1h30m");
         }
     }
 

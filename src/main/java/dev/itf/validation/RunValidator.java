@@ -3,9 +3,12 @@ package dev.itf.validation;
 import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
+import dev.itf.api.TestSuite;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Checks a TestRun's own spec; whether its suite and environment exist and are valid is the run resolution's job. */
@@ -56,6 +59,23 @@ public final class RunValidator {
             }
             for (int k = 0; n.on != null && k < n.on.size(); k++) {
                 problems.oneOf(path + ".on[" + k + "]", n.on.get(k), NOTIFY_PHASES);
+            }
+        }
+        return problems.toList();
+    }
+
+    /** Problems of the run against its suite: every id of spec.selector.ids must be a case of the suite. */
+    public static List<Problem> validateAgainst(TestRun run, TestSuite suite) {
+        ProblemList problems = new ProblemList();
+        if (run.getSpec() == null || run.getSpec().selector == null || run.getSpec().selector.ids == null || suite.getSpec() == null) {
+            return problems.toList();
+        }
+        Set<String> ids = new HashSet<>();
+        suite.getSpec().cases.forEach(c -> ids.add(c == null ? null : c.id));
+        List<String> selected = run.getSpec().selector.ids;
+        for (int i = 0; i < selected.size(); i++) {
+            if (!ids.contains(selected.get(i))) {
+                problems.add("spec.selector.ids[" + i + "]", "TestSuite \"" + suite.getMetadata().getName() + "\" has no case \"" + selected.get(i) + "\"");
             }
         }
         return problems.toList();

@@ -284,13 +284,7 @@ public final class SuiteValidator {
             AuthProfile.Jwt j = p.jwt;
             problems.oneOf(path + ".jwt.algorithm", j.algorithm, List.of("HS256", "RS256"));
             secretOrValue(problems, path + ".jwt", j.secretRef, "secretRef", j.key, "key");
-            if (j.expiresIn != null) {
-                try {
-                    dev.itf.api.Durations.parse(j.expiresIn);
-                } catch (IllegalArgumentException e) {
-                    problems.add(path + ".jwt.expiresIn", e.getMessage());
-                }
-            }
+            problems.signedDuration(path + ".jwt.expiresIn", j.expiresIn);
             if (j.claims != null && !j.claims.isObject()) {
                 problems.add(path + ".jwt.claims", "must be a mapping of claim names to values");
             }

@@ -180,6 +180,28 @@ class LintCommandTest {
     }
 
     @Test
+    void aRunsSelectedIdsMustBeCasesOfItsSuite() throws IOException {
+        Path file = write("run.yaml", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: s}
+                spec: {cases: [{id: A, title: a, steps: [{wait: {duration: 1s}}]}]}
+                ---
+                apiVersion: itf.dev/v1alpha1
+                kind: TestRun
+                metadata: {name: r}
+                spec:
+                  suiteRef: {name: s}
+                  selector: {ids: [A, B]}
+                """);
+
+        assertThat(ItfCommand.execute("lint", file.toString())).isEqualTo(2);
+        assertThat(lines()).containsExactly(
+                file + ":11:23: spec.selector.ids[1]: TestSuite \"s\" has no case \"B\"",
+                "1 problem in 1 file (2 ITF resources)");
+    }
+
+    @Test
     void aMissingPathIsAProblemAndNoPathIsAUsageError() {
         assertThat(ItfCommand.execute("lint", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertThat(lines()).containsExactly(dir.resolve("nope.yaml") + ": no such file or directory", "1 problem in 0 files (0 ITF resources)");

@@ -101,7 +101,7 @@ class RunResolutionTest {
                         + "spec.cases[0].steps[0].publish.component: component \"events\" is a cache, a publish step needs a queue");
         assertThat(resolve(run("{suiteRef: {name: orders}, selector: {ids: [API_001, API_404]}}"), suite("True", 3L), null))
                 .extracting(RunResolution.Outcome::status, RunResolution.Outcome::reason, RunResolution.Outcome::message)
-                .containsExactly("False", "CaseNotFound", "spec.selector.ids: TestSuite \"orders\" has no case \"API_404\"");
+                .containsExactly("False", "CaseNotFound", "spec.selector.ids[1]: TestSuite \"orders\" has no case \"API_404\"");
         assertThat(resolve(run("{suiteRef: {name: Orders}}"), null, null))
                 .extracting(RunResolution.Outcome::status, RunResolution.Outcome::reason)
                 .containsExactly("False", "InvalidSpec");

@@ -1,6 +1,7 @@
 package dev.itf.validation;
 
 import dev.itf.api.TestRun;
+import dev.itf.api.TestSuite;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class RunValidatorTest {
         assertThat(RunValidator.validate(run)).extracting(Problem::toString).containsExactly(
                 "spec.suiteRef: is required",
                 "spec.environmentRef.name: \"Orders\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit",
-                "spec.variables.a: template \"${b\" is not closed with }",
+                "spec.variables.a: unclosed template expression \"${b\": add a closing }",
                 "spec.parallelism: must be between 1 and 64, not 0",
                 "spec.retries: must be at least 0, not -1",
                 "spec.timeout: \"forever\" is not a duration such as 500ms, 30s, 5m or 1h30m",
@@ -53,5 +54,23 @@ class RunValidatorTest {
                 "spec.notify[0].webhook.url: \"ftp://x\" is not an http or https URL",
                 "spec.notify[0].on[0]: \"Running\" is not one of Succeeded, Failed, Error",
                 "spec.notify[1].webhook: is required");
+    }
+
+    @Test
+    void selectedIdsMustBeCasesOfTheSuite() {
+        TestRun run = Yaml.read(TestRun.class, """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestRun
+                metadata: {name: r}
+                spec: {suiteRef: {name: s}, selector: {ids: [A, Z]}}
+                """);
+        TestSuite suite = Yaml.read(TestSuite.class, """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: s}
+                spec: {cases: [{id: A, title: a, steps: [{wait: {duration: 1s}}]}]}
+                """);
+        assertThat(RunValidator.validateAgainst(run, suite)).extracting(Problem::toString)
+                .containsExactly("spec.selector.ids[1]: TestSuite \"s\" has no case \"Z\"");
     }
 }

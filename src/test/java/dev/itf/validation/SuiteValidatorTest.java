@@ -207,10 +207,10 @@ class SuiteValidatorTest {
                     - wait: {duration: 1x}
                 """))).containsExactly(
                 "spec.cases[0].timeout: \"10 seconds\" is not a duration such as 500ms, 30s, 5m or 1h30m",
-                "spec.cases[0].steps[0].http.url: template \"${baseUrl/x\" is not closed with }",
-                "spec.cases[0].steps[0].http.headers.X-Id: unknown function uid() in ${uid()}; known: uuid(), now(), randomInt(a,b)",
-                "spec.cases[0].steps[0].http.headers.X-N: randomInt() takes 2 arguments, not 1 in ${randomInt(1)}",
-                "spec.cases[0].steps[0].http.headers.X-V: \"${a b}\" is neither a variable name (letters, digits, _ and -, parts separated by .) nor a function call",
+                "spec.cases[0].steps[0].http.url: unclosed template expression \"${baseUrl/x\": add a closing }",
+                "spec.cases[0].steps[0].http.headers.X-Id: unknown template function \"uid()\": use uuid(), now() or randomInt(a,b)",
+                "spec.cases[0].steps[0].http.headers.X-N: randomInt(a,b) needs two integers, got \"1\"",
+                "spec.cases[0].steps[0].http.headers.X-V: \"${a b}\" is not a variable name: letters, digits, _ and -, parts separated by dots",
                 "spec.cases[0].steps[0].expect.status: must be between 100 and 599, not 999",
                 "spec.cases[0].steps[0].expect.headers.Location.matches: \"(unclosed\" is not a valid regular expression: Unclosed group",
                 "spec.cases[0].steps[0].expect.schema: not a valid JSON Schema: $.type: does not have a value in the enumeration [\"array\", \"boolean\", \"integer\", \"null\", \"number\", \"object\", \"string\"]",

@@ -9,6 +9,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
@@ -126,7 +127,10 @@ final class MqttBroker implements Broker {
         });
         try {
             client.setTimeToWait(Math.max(1, timeout.toMillis()));
-            IMqttToken token = client.subscribe(filter, 1);
+            MqttSubscription subscription = new MqttSubscription(filter, 1);
+            // retained messages were published before the subscription opened: they must not count
+            subscription.setRetainHandling(2);
+            IMqttToken token = client.subscribe(new MqttSubscription[] {subscription});
             int[] codes = token.getReasonCodes();
             if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
                 throw new IllegalStateException("MQTT at " + endpoint.address() + " refused the subscription to '" + filter

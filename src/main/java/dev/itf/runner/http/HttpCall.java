@@ -127,17 +127,18 @@ final class HttpCall {
         return new StepResponse(response.statusCode(), responseHeaders, text, Json.parseOrNull(text), took);
     }
 
+    /** The innermost message of an exception chain: the JDK wraps the useful one (connection refused, PKIX ...) deeply. */
     private static String cause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) {
-            t = t.getCause();
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+            if (t.getCause() == null && message == null) {
+                message = t.getClass().getSimpleName();
+            }
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : t.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return message;
     }
 
     private static Charset charsetOf(HttpResponse<?> response) {

@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The run's HTTP clients, one per combination of TLS verification and redirect handling, so connections are pooled
@@ -21,6 +23,16 @@ public final class HttpClients implements AutoCloseable {
 
     public static final String KEY = "http-clients";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The JDK client's own debug trace prints request headers (credentials included) and, when the process's log
+     * manager leaves debug enabled, costs more than the request itself: the runner keeps it off. Held here so the
+     * level is not lost with a garbage-collected logger.
+     */
+    private static final Logger JDK_CLIENT_TRACE = Logger.getLogger("jdk.internal.httpclient.debug");
+
+    static {
+        JDK_CLIENT_TRACE.setLevel(Level.INFO);
+    }
 
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 

@@ -107,6 +107,18 @@ class RedisStepTest {
     }
 
     @Test
+    void manyCommandsShareOnePoolThatClosesWithTheRun() throws Exception {
+        int baseline = dev.itf.runner.OpenSockets.to(6379);
+        for (int i = 0; i < 30; i++) {
+            redis("{component: cache, command: [INCR, '${key}:n']}");
+        }
+        assertThat(redis("{component: cache, command: [GET, '${key}:n']}").body()).isEqualTo("30");
+        assertThat(resources.open()).isEqualTo(1);
+        resources.close();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> dev.itf.runner.OpenSockets.to(6379) <= baseline);
+    }
+
+    @Test
     void aComponentWithoutUriSaysHowToProvideIt() {
         assertThatThrownBy(() -> redis("{component: sessions, command: [PING]}"))
                 .hasMessageContaining("component 'sessions' has no uri")

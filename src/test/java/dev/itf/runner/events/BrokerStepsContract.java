@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.ExpectMessageAction;
 import dev.itf.api.PublishAction;
+import dev.itf.runner.OpenSockets;
 import dev.itf.runner.Redactor;
 import dev.itf.runner.RunResources;
 import dev.itf.runner.StepAction;
@@ -220,9 +221,14 @@ abstract class BrokerStepsContract {
 
     @Test
     void manyCasesShareOneConnectionAndLeakNothing() throws Exception {
+        int port = dev.itf.runner.Endpoint.parse(uri()).port();
+        int baseline = OpenSockets.to(port);
         for (int i = 0; i < 15; i++) {
             runCase(publish("{i: " + i + "}"), expect("match: [{path: $.i, equals: " + i + "}], within: 5s"));
         }
         assertThat(resources.open()).isEqualTo(1);
+        assertThat(OpenSockets.to(port)).isGreaterThan(baseline);
+        resources.close();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> OpenSockets.to(port) <= baseline);
     }
 }

@@ -40,4 +40,21 @@ class MqttStepsTest extends BrokerStepsContract {
         PublishStep q2 = new PublishStep(yaml(PublishAction.class, "{component: events, destination: '" + destination + "', qos: 2, body: {q: 2}}"));
         runCase(q0, q2, expect("sequence: [[{path: $.q, equals: 0}], [{path: $.q, equals: 2}]], within: 5s"));
     }
+
+    @Test
+    void retainedMessagesFromBeforeTheCaseDoNotCount() throws Exception {
+        PublishStep retained = publish("{id: retained}");
+        org.eclipse.paho.mqttv5.client.MqttClient c = new org.eclipse.paho.mqttv5.client.MqttClient("tcp://127.0.0.1:1883",
+                "itf-test-" + java.util.UUID.randomUUID(), new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        c.connect();
+        try {
+            c.publish(destination, "{\"id\":\"retained\"}".getBytes(), 1, true);
+            runCase(expect("match: [{path: $.id, equals: retained}], absent: true, within: 700ms"));
+            runCase(retained, expect("match: [{path: $.id, equals: retained}], within: 5s"));
+        } finally {
+            c.publish(destination, new byte[0], 1, true);
+            c.disconnect();
+            c.close();
+        }
+    }
 }
