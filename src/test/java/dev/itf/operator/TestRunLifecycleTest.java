@@ -145,7 +145,7 @@ class TestRunLifecycleTest {
         await().atMost(WAIT).until(() -> client.apps().deployments().inNamespace(ns).withName("orders-db").get() != null);
         assertThat(client.apps().deployments().inNamespace(ns).withName("orders-api").get())
                 .as("orders-api depends on orders-db and waits for it").isNull();
-        assertThat(phase(run)).isEqualTo(RunPhase.Provisioning);
+        await().atMost(WAIT).until(() -> phase(run) == RunPhase.Provisioning);
         kubelet().markReady(ns, "orders-db");
         await().atMost(WAIT).until(() -> client.apps().deployments().inNamespace(ns).withName("orders-api").get() != null);
         kubelet().markReady(ns, "orders-api");
@@ -161,7 +161,7 @@ class TestRunLifecycleTest {
         create(r);
         String ns = provision("ok");
         List<Job> jobs = jobs(ns, 3);
-        assertThat(phase("ok")).isEqualTo(RunPhase.Running);
+        await().atMost(WAIT).until(() -> phase("ok") == RunPhase.Running);
         Job first = jobs.get(0);
         assertThat(first.getSpec().getBackoffLimit()).isZero();
         assertThat(first.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
@@ -222,6 +222,8 @@ class TestRunLifecycleTest {
         r.getSpec().notify.add(notify("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "hook"));
         // a webhook that cannot be reached is logged and does not change how the run ends
         r.getSpec().notify.add(notify("http://127.0.0.1:1/down", null));
+        r.getSpec().cleanup = new TestRunSpec.Cleanup();
+        r.getSpec().cleanup.namespace = TestRunSpec.CleanupPolicy.OnSuccess;
         create(r);
         await().atMost(WAIT).until(() -> get("fail").getStatus() != null && get("fail").getStatus().namespace != null);
         String ns = get("fail").getStatus().namespace;
@@ -236,6 +238,7 @@ class TestRunLifecycleTest {
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("CasesFailed");
         await().atMost(WAIT).until(() -> notified.size() == 1);
         hook.stop(0);
+        assertThat(client.namespaces().withName(ns).get()).as("OnSuccess keeps a failed run's namespace").isNotNull();
         assertThat(notified.get(0)).startsWith("Bearer hook-t0ken ").contains("\"phase\":\"Failed\"")
                 .contains("\"testRun\":\"fail\"").contains("API_002");
     }
@@ -299,6 +302,21 @@ class TestRunLifecycleTest {
         assertThat(done.getStatus().summary.errored).isEqualTo(1);
         assertThat(done.getStatus().failures).extracting(f -> f.id).containsExactly("API_003");
         assertThat(store.list(ResultsResource.key(done))).isEmpty();
+    }
+
+    @Test
+    void aRunThatOutlivesItsTimeoutIsAnError() throws Exception {
+        client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-slow", 1)).create();
+        TestRun r = run("slow", "s-slow", null, 1);
+        r.getSpec().timeout = "3s";
+        create(r);
+        await().atMost(WAIT).until(() -> phase("slow") == RunPhase.Running);
+        Job job = jobs(get("slow").getStatus().namespace, 1).get(0);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isBetween(1L, 3L);
+        await().atMost(WAIT).until(() -> phase("slow") == RunPhase.Error);
+        Condition succeeded = condition(get("slow"), "Succeeded");
+        assertThat(succeeded.getReason()).isEqualTo("RunTimeout");
+        assertThat(succeeded.getMessage()).contains("timeout of 3s").contains("cases were still running");
     }
 
     @Test
