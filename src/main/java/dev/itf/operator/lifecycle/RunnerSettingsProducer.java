@@ -6,15 +6,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The runner settings from configuration: itf.runner.image, itf.operator.url, itf.operator.namespace. */
+/** The runner settings from configuration: itf.runner.image, itf.operator.url. */
 @ApplicationScoped
 public class RunnerSettingsProducer {
 
     @Produces
     @Singleton  // a record or final class cannot sit behind a client proxy
     RunnerSettings settings(@ConfigProperty(name = "itf.runner.image", defaultValue = "itf:latest") String image,
-                            @ConfigProperty(name = "itf.operator.url", defaultValue = "http://itf-operator.itf-system.svc:8080") String url,
-                            @ConfigProperty(name = "itf.operator.namespace", defaultValue = "itf-system") String namespace) {
-        return new RunnerSettings(image, url, namespace);
+                            @ConfigProperty(name = "itf.operator.url", defaultValue = "http://itf-operator.itf-system.svc:8080") String url) {
+        return new RunnerSettings(image, url);
     }
 }

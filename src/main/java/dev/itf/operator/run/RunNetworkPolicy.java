@@ -6,16 +6,20 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
 import java.util.Map;
 
-/** Only the run's own pods and the operator's namespace may connect to the run's pods; egress stays open. */
+/**
+ * Only the run's own pods and the operator's pods may connect to the run's pods; egress stays open. The operator is
+ * matched by its pod labels in any namespace, since Kubernetes 1.20 puts no name label on namespaces.
+ */
 public final class RunNetworkPolicy {
     public static final String NAME = "itf-run-isolation";
-    /** Set automatically on every namespace since Kubernetes 1.21; on 1.20 the operator's namespace needs it by hand. */
-    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+    /** The labels the chart puts on the operator's pods. */
+    static final Map<String, String> OPERATOR_POD_LABELS =
+            Map.of("app.kubernetes.io/part-of", "itf", "app.kubernetes.io/component", "operator");
 
     private RunNetworkPolicy() {
     }
 
-    public static NetworkPolicy build(TestRun run, String operatorNamespace) {
+    public static NetworkPolicy build(TestRun run) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
                 .withName(NAME)
@@ -27,9 +31,10 @@ public final class RunNetworkPolicy {
                 .withPolicyTypes("Ingress")
                 .addNewIngress()
                 .addNewFrom().withNewPodSelector().endPodSelector().endFrom()
-                .addNewFrom().withNewNamespaceSelector()
-                .withMatchLabels(Map.of(NAMESPACE_NAME_LABEL, operatorNamespace))
-                .endNamespaceSelector().endFrom()
+                .addNewFrom()
+                .withNewNamespaceSelector().endNamespaceSelector()
+                .withNewPodSelector().withMatchLabels(OPERATOR_POD_LABELS).endPodSelector()
+                .endFrom()
                 .endIngress()
                 .endSpec()
                 .build();

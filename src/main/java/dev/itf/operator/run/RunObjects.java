@@ -19,7 +19,7 @@ public final class RunObjects {
         out.add(RunNamespace.build(in.run()));
         TestEnvironmentSpec.Isolation isolation = in.environment() == null ? null : in.environment().getSpec().isolation;
         if (isolation == null || isolation.networkPolicy == null || isolation.networkPolicy) {
-            out.add(RunNetworkPolicy.build(in.run(), in.settings().operatorNamespace()));
+            out.add(RunNetworkPolicy.build(in.run()));
         }
         if (isolation != null) {
             out.addAll(RunResourceQuota.build(in.run(), isolation.resourceQuota));

@@ -5,9 +5,8 @@ package dev.itf.operator.run;
  *
  * @param image the ITF image (itf.runner.image)
  * @param operatorUrl base URL under which runner pods reach the operator (itf.operator.url)
- * @param operatorNamespace the operator's namespace, let through the run's NetworkPolicy
  */
-public record RunnerSettings(String image, String operatorUrl, String operatorNamespace) {
+public record RunnerSettings(String image, String operatorUrl) {
 
     public String resultsUrl(String namespace, String run) {
         return stripSlash(operatorUrl) + "/api/v1/results/" + namespace + "/" + run;
