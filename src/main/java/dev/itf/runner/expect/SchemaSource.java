@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles JSON Schemas once per run. The dialect comes from the schema's $schema (draft-07 or 2020-12), 2020-12
- * when it has none. A schemaRef to a ConfigMap reads {@code schemas/<configmap>/<key>} next to the suite file (the
- * operator puts the ConfigMap's data there); {@code schemaRef.file} is read relative to the suite file.
+ * when it has none. {@code schemaRef.file} is read relative to the suite file; a schemaRef to a ConfigMap, run locally,
+ * reads {@code schemas/<configmap>/<key>} there (in a cluster the operator turns it into a file next to the suite).
  */
 public final class SchemaSource {
 
