@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,8 +64,8 @@ public final class SuiteSecrets {
                 .build();
     }
 
-    /** ITF_SECRET_NAME_KEY: name and key upper-cased, every other character than A-Z and 0-9 replaced by _. */
+    /** The variable the runner reads the key from (the one naming rule is the runner's). */
     public static String envName(String secret, String key) {
-        return ("ITF_SECRET_" + secret + "_" + key).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return dev.itf.runner.SecretReader.variableName(secret, key);
     }
 }
