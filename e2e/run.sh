@@ -116,7 +116,7 @@ http_get() {
     local port=$(( 20000 + RANDOM % 20000 )) pf out rc=1
     k -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
     pf=$!
-    for _ in $(seq 1 20); do
+    for _ in $(seq 1 60); do
         if out="$(curl -fsS --max-time 10 "http://127.0.0.1:$port$1" 2>/dev/null)"; then rc=0; break; fi
         sleep 0.5
     done
@@ -125,9 +125,12 @@ http_get() {
     return $rc
 }
 
+# operator_memory: the operator container's cgroup memory in MiB, "usage rss" (cgroup v1; v2 gives usage twice)
 operator_memory() {
-    local pod; pod="$(operator_pod)"
-    k -n "$op_ns" exec "$pod" -- sh -c 'cat /sys/fs/cgroup/memory/memory.usage_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.current' 2>/dev/null
+    k -n "$op_ns" exec "$(operator_pod)" -- sh -c 'if [ -f /sys/fs/cgroup/memory/memory.usage_in_bytes ]; then
+            cat /sys/fs/cgroup/memory/memory.usage_in_bytes; grep "^total_rss " /sys/fs/cgroup/memory/memory.stat | cut -d" " -f2
+        else cat /sys/fs/cgroup/memory.current /sys/fs/cgroup/memory.current; fi' 2>/dev/null \
+        | awk '{ printf "%d ", $1 / 1048576 }'
 }
 
 # ---------------------------------------------------------------- install
@@ -192,7 +195,7 @@ install_checks() {
     check "install $mode: auth can-i create jobs in any namespace as the operator" \
         test "$(k auth can-i create jobs.batch --all-namespaces --as="system:serviceaccount:$op_ns:$sa")" = yes
     check "install $mode: auth can-i create clusterroles is no" \
-        test "$(k auth can-i create clusterroles.rbac.authorization.k8s.io --as="system:serviceaccount:$op_ns:$sa")" = no
+        test "$(k auth can-i create clusterroles.rbac.authorization.k8s.io --as="system:serviceaccount:$op_ns:$sa" 2>/dev/null)" = no
 }
 ready_pod() { local p; p="$(operator_pod)"; [[ -n "$p" && "$(k -n "$op_ns" get pod "$p" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}')" == True ]]; }
 
@@ -203,6 +206,8 @@ uninstall() {
     else
         k delete clusterrolebinding itf --ignore-not-found >/dev/null; k delete clusterrole itf --ignore-not-found >/dev/null
     fi
+    render "$manifests/clear-volume.yaml" NS="$op_ns" BASE="$HOSTPATH_DIR" SHELL_IMAGE="$SHELL_IMAGE" | k apply -f - >/dev/null
+    eventually 60 pod_done "$op_ns" itf-e2e-clear-volume || log "could not remove $HOSTPATH_DIR/$op_ns from the node"
     k delete namespace "$op_ns" --wait=false >/dev/null 2>&1
     k delete pv "itf-e2e-results-$op_ns" --wait=false >/dev/null 2>&1
 }
@@ -230,6 +235,9 @@ scenario_examples() {
     else
         fail "examples: kubectl wait --for=condition=Succeeded trun/$run (phase $(phase "$run"))"
     fi
+    # where the time goes, from the run's own timestamps (second resolution)
+    local times; times="$(run_field "$run" '{.metadata.creationTimestamp} {.status.startTime} {.status.conditions[?(@.type=="EnvironmentReady")].lastTransitionTime} {.status.completionTime}')"
+    figure "example run breakdown (create / start / components ready / complete): $times"
     line="$(k -n "$work" get testruns "$run" --no-headers)"
     read -r _ suite p total passedc failedc _ <<<"$line"
     log "kubectl get testruns: $line"
@@ -329,6 +337,9 @@ scenario_restart() {
     ns="$(run_field restart '{.status.namespace}')"
     jobs="$(k -n "$ns" get jobs -o jsonpath='{range .items[*]}{.metadata.labels.itf\.dev/shard}{"\n"}{end}' | sort)"
     [[ "$(echo $jobs)" == "0 1 2" ]] && pass "restart: one Job per shard (shards $(echo $jobs))" || fail "restart: one Job per shard 0 1 2 (got: $(echo $jobs))"
+    local images; images="$(k -n "$ns" get jobs,deployments -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].imagePullPolicy}{"\n"}{end}' | sort -u)"
+    [[ "$images" == "$ITF_IMAGE IfNotPresent" ]] && pass "restart: runner Jobs and the demo component run $ITF_IMAGE with IfNotPresent" \
+        || fail "restart: runner Jobs and the demo component run $ITF_IMAGE with IfNotPresent (got: $(echo $images))"
     local pods; pods="$(k -n "$ns" get pods -l itf.dev/shard -o name | wc -l)"
     [[ "$pods" == 3 ]] && pass "restart: no shard ran twice (3 runner pods)" || fail "restart: 3 runner pods (got $pods)"
     [[ "$keep" == true ]] || k delete namespace "$ns" --wait=false >/dev/null 2>&1
@@ -354,14 +365,26 @@ scenario_cleanup() {
 ns_active() { [[ -n "$1" && "$(k get ns "$1" -o jsonpath='{.status.phase}' 2>/dev/null)" == Active ]]; }
 
 scenario_metrics() {
-    local m
-    m="$(http_get /q/metrics)" || { fail "metrics: GET /q/metrics on the operator Service"; return; }
-    for series in 'itf_testruns_total{.*suite="orders-demo"' 'itf_testrun_duration_seconds_count{.*suite="orders-demo"' \
-                  'itf_testcases_total{.*suite="orders-demo"' 'itf_testruns_active' 'jvm_memory_used_bytes'; do
-        grep -qE "^$series" <<<"$m" && pass "metrics: /q/metrics has ${series%%\{*}" || fail "metrics: /q/metrics has $series"
+    local before after m
+    before="$(http_get /q/metrics)" || { fail "metrics: GET /q/metrics on the operator Service"; return; }
+    apply_demo || { fail "metrics: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    render "$manifests/slow-run.yaml" NAME=measured SHARDS=1 CLEANUP=Always TTL=3600 | sed 's/tags: \[slow\]/tags: [quick]/' | k -n "$work" create -f - >/dev/null
+    [[ "$(wait_phase measured 180 Succeeded Failed Error)" == Succeeded ]] || fail "metrics: the measured run Succeeded"
+    after="$(http_get /q/metrics)" || { fail "metrics: GET /q/metrics after the run"; return; }
+    for series in 'itf_testruns_total{phase="Succeeded",suite="slow"}' 'itf_testrun_duration_seconds_count{suite="slow"}' \
+                  'itf_testcases_total{result="passed",suite="slow"}' 'itf_testcase_duration_seconds_count{suite="slow"}'; do
+        local b a
+        b="$(series_value "$before" "$series")"; a="$(series_value "$after" "$series")"
+        [[ "$a" == "$((b + 1))" ]] && pass "metrics: $series went from $b to $a" || fail "metrics: $series went up by one (from $b to ${a:-absent})"
     done
-    if grep -E '^itf_testruns_total\{' <<<"$m" | grep -qE 'testrun=|run='; then fail "metrics: no label carries a run name"; else pass "metrics: no label carries a run name"; fi
-    grep -E '^itf_(testruns_total|testruns_active)' <<<"$m" | sed 's/^/#   /'
+    grep -q '^itf_testruns_active' <<<"$after" && pass "metrics: /q/metrics has itf_testruns_active" || fail "metrics: /q/metrics has itf_testruns_active"
+    grep -q '^jvm_memory_used_bytes' <<<"$after" && pass "metrics: /q/metrics has the JVM's own metrics" || fail "metrics: /q/metrics has jvm_memory_used_bytes"
+    if grep -E '^itf_' <<<"$after" | grep -qE '(testrun|run|name)="'; then fail "metrics: no label carries a run name"; else pass "metrics: no label carries a run name"; fi
+}
+# series_value TEXT SERIES: the integer value of one series in a Prometheus text page, 0 when absent
+series_value() {
+    awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%d", v + 0 }' <<<"$1"
 }
 
 scenario_load() {
@@ -380,7 +403,8 @@ scenario_load() {
     done_count="$(k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -c '^load-.* Succeeded$')"
     [[ "$done_count" == "$n" ]] && pass "load: all $n Succeeded" || fail "load: all $n Succeeded (got $done_count)"
     mem="$(operator_memory)"
-    [[ -n "$mem" ]] && figure "operator container memory (cgroup usage): before $((mem_before / 1048576)) MiB, after $n runs $((mem / 1048576)) MiB" \
+    read -r mb_usage mb_rss <<<"$mem_before"; read -r ma_usage ma_rss <<<"$mem"
+    [[ -n "${ma_usage:-}" ]] && figure "operator container memory (cgroup usage / rss): before $mb_usage / $mb_rss MiB, after $n runs $ma_usage / $ma_rss MiB" \
         || fail "load: read the operator's cgroup memory"
     local heap; heap="$(http_get /q/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%d", s / 1048576 }')"
     [[ -n "$heap" ]] && figure "operator JVM heap used after $n runs: $heap MiB"
