@@ -281,12 +281,14 @@ scenario_data() {
 
 scenario_image_pull() {
     k -n "$work" apply -f "$manifests/image-pull.yaml" >/dev/null
-    eventually 60 valid tenv missing-image || { fail "image-pull: environment Valid"; return; }
+    eventually 60 valid tenv missing-image && eventually 60 valid tsuite ghost-check || { fail "image-pull: environment and suite Valid"; return; }
     local t0 p secs msg; t0="$(now)"
     k -n "$work" create -f "$manifests/image-pull-run.yaml" >/dev/null
     # provisioningTimeout is 30s: the run must end within it plus the time to notice
     p="$(wait_phase image-pull 75 Error Failed Succeeded)"; secs="$(since "$t0")"
-    [[ "$p" == Error ]] && pass "image-pull: run ends Error after $secs s (provisioningTimeout 30s)" || fail "image-pull: run ends Error within 75 s (got $p after $secs s)"
+    [[ "$p" == Error ]] && awk -v s="$secs" 'BEGIN { exit !(s >= 25) }' \
+        && pass "image-pull: run ends Error after $secs s (provisioningTimeout 30s)" \
+        || fail "image-pull: run ends Error after its 30 s provisioningTimeout, within 75 s (got ${p:-nothing} after $secs s: $(run_field image-pull '{.status.conditions[?(@.status=="False")].message}'))"
     msg="$(k -n "$work" get trun image-pull -o yaml)"
     grep -q "ghost" <<<"$msg" && pass "image-pull: status names the component ghost" || fail "image-pull: status names the component ghost"
     grep -qE "ErrImagePull|ImagePullBackOff" <<<"$msg" && pass "image-pull: status names ErrImagePull/ImagePullBackOff" || fail "image-pull: status names ErrImagePull or ImagePullBackOff"
@@ -392,7 +394,7 @@ scenario_load() {
     local t0 n=20 done_count mem_before mem
     mem_before="$(operator_memory)"
     t0="$(now)"
-    for i in $(seq 1 $n); do render "$root/examples/cluster/003-run.yaml" | sed "s|generateName: orders-demo-|name: load-$i|"; echo '---'; done \
+    for i in $(seq 1 $n); do render "$root/examples/cluster/003-run.yaml" | sed -E "s/^  (generateName|name): orders-demo-.*/  name: load-$i/"; echo '---'; done \
         | k -n "$work" create -f - >/dev/null
     if eventually 600 all_finished $n; then
         pass "load: $n TestRuns created at once all finished"
@@ -420,6 +422,13 @@ IFS=, read -r -a modes <<<"$installs"
 for mode in "${modes[@]}"; do
     case "$mode" in helm|manifests) ;; *) echo "e2e: --install takes helm and/or manifests, not $mode" >&2; exit 2 ;; esac
 done
+# the work namespace goes first, while the operator still runs to release the TestRuns' finalizers
+teardown() {
+    k delete namespace "$work" --wait=false >/dev/null 2>&1
+    eventually 180 ns_gone "$work" || log "namespace $work is still there"
+    uninstall "$1"
+}
+trap 'echo "# interrupted: removing what this run installed"; [[ -n "$op_ns" && "$keep" != true ]] && teardown "$mode"; exit 130' INT TERM
 for mode in "${modes[@]}"; do
     log "install: $mode"
     "install_$mode"
@@ -432,13 +441,10 @@ for mode in "${modes[@]}"; do
         log "scenario $s took $(since "$started") s"
     done
     operator_log_checks "$mode"
-    if [[ "$keep" != true ]]; then
-        k delete namespace "$work" --wait=false >/dev/null 2>&1
-        eventually 180 ns_gone "$work"
-        uninstall "$mode"
-        work="itf-e2e-$run_id-2"
-    fi
+    [[ "$keep" == true ]] || teardown "$mode"
+    op_ns="" work="itf-e2e-$run_id-2"
 done
+trap - INT TERM
 for f in "${figures[@]}"; do echo "# figure: $f"; done
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]
