@@ -75,7 +75,7 @@ public final class ComponentObjects {
                 .withArgs(c.args.isEmpty() ? p.args() : c.args)
                 .withEnv(concat(p.env(c), c.env))
                 .withPorts(new ContainerPortBuilder().withName(portName(null, p.port)).withContainerPort(p.port).build())
-                .withReadinessProbe(c.readiness != null ? c.readiness : p.readiness())
+                .withReadinessProbe(c.readiness != null ? withPeriod(c.readiness) : p.readiness())
                 .withResources(c.resources)
                 .withVolumeMounts(mounts)
                 .build();
@@ -98,7 +98,7 @@ public final class ComponentObjects {
         List<ContainerPort> ports = c.ports.stream()
                 .map(p -> new ContainerPortBuilder().withName(portName(p.name, p.port)).withContainerPort(p.port).build())
                 .toList();
-        Probe readiness = c.readiness;
+        Probe readiness = c.readiness == null ? null : withPeriod(c.readiness);
         if (readiness == null && !c.ports.isEmpty()) {
             readiness = new ProbeBuilder().withNewTcpSocket().withNewPort(c.ports.get(0).port).endTcpSocket()
                     .withPeriodSeconds(2).build();
@@ -113,6 +113,14 @@ public final class ComponentObjects {
                 .withReadinessProbe(readiness)
                 .withResources(c.resources)
                 .build();
+    }
+
+    /**
+     * A readiness probe with a period: Kubernetes' default of 10 s would add up to 10 s to every component's start,
+     * so a probe that leaves it out is looked at every 2 s like the operator's own probes.
+     */
+    static Probe withPeriod(Probe probe) {
+        return probe.getPeriodSeconds() != null ? probe : new ProbeBuilder(probe).withPeriodSeconds(2).build();
     }
 
     private static Deployment deployment(TestRun run, Component c, Container container, List<Volume> volumes, int replicas) {

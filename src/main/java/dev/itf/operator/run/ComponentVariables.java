@@ -50,10 +50,9 @@ public record ComponentVariables(String component, Map<String, String> values, L
             v.put("database", db);
             v.put("jdbcUrl", "jdbc:" + p.scheme + "://" + hostPort + "/" + db);
             v.put("uri", p.scheme + "://" + userInfo + hostPort + "/" + db);
-        } else if (p == Preset.RABBITMQ) {
-            v.put("uri", p.scheme + "://" + userInfo + hostPort + "/");
         } else {
-            v.put("uri", p.scheme + "://" + hostPort);
+            // no path: an AMQP URI ending in "/" names the empty virtual host, which RabbitMQ does not have
+            v.put("uri", p.scheme + "://" + userInfo + hostPort);
         }
         v.put("url", v.get("uri"));
         return new ComponentVariables(c.name, v, env);

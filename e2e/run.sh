@@ -1,0 +1,450 @@
+#!/usr/bin/env bash
+# End-to-end suite: installs the ITF operator into a fresh namespace of the cluster that KUBECONFIG names
+# (with the Helm chart or with crds/ and deploy/), runs the scenarios against it and asserts every outcome
+# from kubectl output. Prints one PASS or FAIL line per check and "N passed, N failed" at the end; exits 1
+# on any failure. See docs/e2e.md.
+set -uo pipefail
+
+usage() {
+    cat <<USAGE
+usage: e2e/run.sh [--install helm|manifests|helm,manifests] [--scenarios a,b,...] [--keep] [--list]
+  --install MODES    how to install the operator, one after the other (default helm)
+  --scenarios LIST   which scenarios to run after the install checks (default all); see --list
+  --keep             leave the namespaces and the operator in place for a look afterwards
+  --list             print the scenarios and exit
+environment:
+  KUBECONFIG         the cluster (required)
+  ITF_IMAGE          the ITF image the cluster can start (default itf:0.1.0-SNAPSHOT; never :latest)
+  KUBECTL, HELM      the binaries (default: kubectl from PATH; helm from PATH or e2e/.tools/helm)
+  E2E_HOSTPATH_DIR   node directory for the operator's results volume (default /var/lib/itf-e2e)
+  E2E_SHELL_IMAGE    image with a POSIX shell, run as root to prepare that directory (default busybox:1.35)
+USAGE
+}
+
+ALL_SCENARIOS=(examples failing data image-pull invalid delete restart cleanup metrics load)
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+manifests="$root/e2e/manifests"
+installs="helm" scenarios="" keep=false
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --install) installs="${2:?--install needs helm, manifests or both}"; shift 2 ;;
+        --scenarios) scenarios="${2:?--scenarios needs a list}"; shift 2 ;;
+        --keep) keep=true; shift ;;
+        --list) printf '%s\n' "${ALL_SCENARIOS[@]}"; exit 0 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "e2e: unknown argument $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+[[ -n "${KUBECONFIG:-}" ]] || { echo "e2e: set KUBECONFIG to the cluster's kubeconfig" >&2; exit 2; }
+export KUBECONFIG
+ITF_IMAGE="${ITF_IMAGE:-itf:0.1.0-SNAPSHOT}"
+if [[ "${ITF_IMAGE##*/}" != *:* || "$ITF_IMAGE" == *:latest ]]; then
+    echo "e2e: ITF_IMAGE=$ITF_IMAGE: give an explicit tag other than latest (the kubelet always pulls latest)" >&2; exit 2
+fi
+KUBECTL="${KUBECTL:-kubectl}"
+HELM="${HELM:-$(command -v helm || echo "$root/e2e/.tools/helm")}"
+HOSTPATH_DIR="${E2E_HOSTPATH_DIR:-/var/lib/itf-e2e}"
+SHELL_IMAGE="${E2E_SHELL_IMAGE:-busybox:1.35}"
+IFS=, read -r -a selected <<<"${scenarios:-$(IFS=,; echo "${ALL_SCENARIOS[*]}")}"
+for s in "${selected[@]}"; do
+    [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || { echo "e2e: unknown scenario $s; one of: ${ALL_SCENARIOS[*]}" >&2; exit 2; }
+done
+
+passed=0 failed=0
+k() { "$KUBECTL" "$@"; }
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+# check DESCRIPTION COMMAND...: PASS when the command succeeds
+check() { local what="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+log() { echo "# $*"; }
+figure() { echo "FIGURE $*"; figures+=("$*"); }
+figures=()
+
+# eventually SECONDS COMMAND...: retries the command every second until it succeeds or the deadline passes
+eventually() {
+    local deadline=$(( $(date +%s) + $1 )); shift
+    until "$@" >/dev/null 2>&1; do
+        (( $(date +%s) >= deadline )) && return 1
+        sleep 1
+    done
+}
+
+# render FILE [KEY=VALUE...]: the file with @KEY@ replaced, @IMAGE@ always by ITF_IMAGE
+render() {
+    local file="$1"; shift
+    local args=(-e "s|@IMAGE@|$ITF_IMAGE|g")
+    for kv in "$@"; do args+=(-e "s|@${kv%%=*}@|${kv#*=}|g"); done
+    sed "${args[@]}" "$file"
+}
+
+run_id="$(date +%H%M%S)-$RANDOM"
+work="itf-e2e-$run_id"        # where the scenarios' suites, environments and runs live
+op_ns="" op_name="" op_label=""
+
+phase() { k -n "$work" get trun "$1" -o jsonpath='{.status.phase}' 2>/dev/null; }
+# wait_phase RUN SECONDS PHASE...: waits until the run's phase is one of PHASE; prints the phase reached
+wait_phase() {
+    local run="$1" secs="$2"; shift 2
+    local deadline=$(( $(date +%s) + secs )) p
+    while :; do
+        p="$(phase "$run")"
+        for want in "$@"; do [[ "$p" == "$want" ]] && { echo "$p"; return 0; }; done
+        (( $(date +%s) >= deadline )) && { echo "${p:-none}"; return 1; }
+        sleep 1
+    done
+}
+run_field() { k -n "$work" get trun "$1" -o jsonpath="$2" 2>/dev/null; }
+ns_gone() { ! k get ns "$1" >/dev/null 2>&1; }
+operator_pod() {
+    k -n "$op_ns" get pods -l "$op_label" -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.deletionTimestamp}{"\n"}{end}' \
+        | awk 'NF == 1 { print $1; exit }'
+}
+
+# the demo environment and suite of examples/cluster, with the image under test
+apply_demo() {
+    render "$root/examples/cluster/001-environment.yaml" | sed "s|image: itf:[^ ]*|image: $ITF_IMAGE|" | k -n "$work" apply -f - >/dev/null
+    k -n "$work" apply -f "$root/examples/cluster/002-suite.yaml" >/dev/null
+    eventually 60 valid tenv demo && eventually 60 valid tsuite orders-demo
+}
+valid() { [[ "$(k -n "$work" get "$1" "$2" -o jsonpath='{.status.conditions[?(@.type=="Valid")].status}')" == True ]]; }
+
+# http_get PATH: GET on the operator Service through a port-forward, body on stdout
+http_get() {
+    local port=$(( 20000 + RANDOM % 20000 )) pf out rc=1
+    k -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
+    pf=$!
+    for _ in $(seq 1 60); do
+        if out="$(curl -fsS --max-time 10 "http://127.0.0.1:$port$1" 2>/dev/null)"; then rc=0; break; fi
+        sleep 0.5
+    done
+    kill "$pf" 2>/dev/null; wait "$pf" 2>/dev/null
+    [[ $rc == 0 ]] && printf '%s\n' "$out"
+    return $rc
+}
+
+# operator_memory: the operator container's cgroup memory in MiB, "usage rss" (cgroup v1; v2 gives usage twice)
+operator_memory() {
+    k -n "$op_ns" exec "$(operator_pod)" -- sh -c 'if [ -f /sys/fs/cgroup/memory/memory.usage_in_bytes ]; then
+            cat /sys/fs/cgroup/memory/memory.usage_in_bytes; grep "^total_rss " /sys/fs/cgroup/memory/memory.stat | cut -d" " -f2
+        else cat /sys/fs/cgroup/memory.current /sys/fs/cgroup/memory.current; fi' 2>/dev/null \
+        | awk '{ printf "%d ", $1 / 1048576 }'
+}
+
+# ---------------------------------------------------------------- install
+
+# A hostPath PersistentVolume bound to the results claim, its directory made writable for the operator's uid.
+results_volume() {
+    local claim="$1" pv="itf-e2e-results-$op_ns"
+    render "$manifests/results-volume.yaml" PV="$pv" NS="$op_ns" CLAIM="$claim" DIR="$HOSTPATH_DIR/$op_ns" \
+        SHELL_IMAGE="$SHELL_IMAGE" | k apply -f - >/dev/null
+    if eventually 120 pod_done "$op_ns" itf-e2e-prepare-volume; then
+        k -n "$op_ns" delete pod itf-e2e-prepare-volume --wait=false >/dev/null
+    else
+        fail "install: results directory prepared on the node (pod itf-e2e-prepare-volume)"
+    fi
+}
+pod_done() { [[ "$(k -n "$1" get pod "$2" -o jsonpath='{.status.phase}')" == Succeeded ]]; }
+
+install_helm() {
+    op_ns="itf-e2e-helm-$run_id" op_name="itf-e2e"
+    op_label="app.kubernetes.io/instance=itf-e2e"
+    k create namespace "$op_ns" >/dev/null
+    results_volume "itf-e2e-results"
+    local repo="${ITF_IMAGE%:*}" tag="${ITF_IMAGE##*:}"
+    # --force-conflicts: the CRDs may already be in the cluster, applied by kubectl (they are cluster-wide)
+    if "$HELM" install itf-e2e "$root/helm/itf" -n "$op_ns" --force-conflicts \
+        --set image.repository="$repo" --set image.tag="$tag" --set results.persistence.enabled=true \
+        --wait --timeout 180s >/dev/null; then
+        pass "install helm: helm install into namespace $op_ns"
+    else
+        fail "install helm: helm install into namespace $op_ns"
+    fi
+}
+
+install_manifests() {
+    op_ns="itf-e2e-manifests-$run_id" op_name="itf"
+    op_label="app.kubernetes.io/instance=itf"
+    k create namespace "$op_ns" >/dev/null
+    results_volume "itf-results"
+    k apply -f "$root/crds/" >/dev/null || fail "install manifests: kubectl apply -f crds/"
+    # deploy/itf.yaml installs into itf-system with the chart's default image; move both to the ones under test
+    if sed -e "s|itf-system|$op_ns|g" -e "s|\"itf:[^\"]*\"|\"$ITF_IMAGE\"|g" "$root/deploy/itf.yaml" \
+        | awk -v ns="$op_ns" '/^kind: Namespace$/ { skip = 1 } /^---/ { if (skip) { skip = 0; next } } !skip' \
+        | k apply -f - >/dev/null && k -n "$op_ns" rollout status deploy/itf --timeout=180s >/dev/null; then
+        pass "install manifests: kubectl apply -f crds/ -f deploy/ into namespace $op_ns"
+    else
+        fail "install manifests: kubectl apply -f crds/ -f deploy/ into namespace $op_ns"
+    fi
+}
+
+install_checks() {
+    local mode="$1" pod sa bindings
+    if eventually 120 ready_pod; then pass "install $mode: operator pod Ready (readiness probe /q/health/ready)"; else fail "install $mode: operator pod Ready"; fi
+    pod="$(operator_pod)"
+    [[ "$(http_get /q/health/ready)" == *'"status": "UP"'* || "$(http_get /q/health/ready)" == *'"status":"UP"'* ]] \
+        && pass "install $mode: GET /q/health/ready on the operator Service is UP" || fail "install $mode: GET /q/health/ready is UP"
+    sa="$(k -n "$op_ns" get pod "$pod" -o jsonpath='{.spec.serviceAccountName}')"
+    [[ -n "$sa" && "$sa" != default ]] && pass "install $mode: operator runs as ServiceAccount $sa" || fail "install $mode: operator runs as its own ServiceAccount (got ${sa:-none})"
+    bindings="$(k get clusterrolebindings -o jsonpath="{range .items[?(@.subjects[0].namespace==\"$op_ns\")]}{.roleRef.name}{'\n'}{end}")"
+    [[ -n "$bindings" && "$bindings" != *cluster-admin* ]] \
+        && pass "install $mode: ServiceAccount bound to ClusterRole $(echo $bindings), not cluster-admin" \
+        || fail "install $mode: ServiceAccount bound to the chart's ClusterRole, not cluster-admin (got: ${bindings:-none})"
+    check "install $mode: auth can-i create jobs in any namespace as the operator" \
+        test "$(k auth can-i create jobs.batch --all-namespaces --as="system:serviceaccount:$op_ns:$sa")" = yes
+    check "install $mode: auth can-i create clusterroles is no" \
+        test "$(k auth can-i create clusterroles.rbac.authorization.k8s.io --as="system:serviceaccount:$op_ns:$sa" 2>/dev/null)" = no
+}
+ready_pod() { local p; p="$(operator_pod)"; [[ -n "$p" && "$(k -n "$op_ns" get pod "$p" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}')" == True ]]; }
+
+uninstall() {
+    local mode="$1"
+    if [[ "$mode" == helm ]]; then
+        "$HELM" uninstall itf-e2e -n "$op_ns" --wait --timeout 120s >/dev/null 2>&1
+    else
+        k delete clusterrolebinding itf --ignore-not-found >/dev/null; k delete clusterrole itf --ignore-not-found >/dev/null
+    fi
+    render "$manifests/clear-volume.yaml" NS="$op_ns" BASE="$HOSTPATH_DIR" SHELL_IMAGE="$SHELL_IMAGE" | k apply -f - >/dev/null
+    eventually 60 pod_done "$op_ns" itf-e2e-clear-volume || log "could not remove $HOSTPATH_DIR/$op_ns from the node"
+    k delete namespace "$op_ns" --wait=false >/dev/null 2>&1
+    k delete pv "itf-e2e-results-$op_ns" --wait=false >/dev/null 2>&1
+}
+
+operator_log_checks() {
+    local mode="$1" logs
+    logs="$(k -n "$op_ns" logs -l "$op_label" --tail=-1 2>/dev/null; k -n "$op_ns" logs -l "$op_label" --tail=-1 --previous 2>/dev/null)"
+    if grep -q "Forbidden" <<<"$logs"; then
+        fail "install $mode: operator log shows no Forbidden"; grep -m5 "Forbidden" <<<"$logs" | sed 's/^/#   /'
+    else
+        pass "install $mode: operator log shows no Forbidden"
+    fi
+}
+
+# ---------------------------------------------------------------- scenarios
+
+scenario_examples() {
+    apply_demo || { fail "examples: demo environment and suite Valid"; return; }
+    local t0 run p line
+    t0="$(now)"
+    run="$(k -n "$work" create -f "$root/examples/cluster/003-run.yaml" -o jsonpath='{.metadata.name}')"
+    if k -n "$work" wait --for=condition=Succeeded "trun/$run" --timeout=180s >/dev/null 2>&1; then
+        pass "examples: kubectl wait --for=condition=Succeeded trun/$run returns"
+        figure "example run, kubectl create to Succeeded: $(since "$t0") s"
+    else
+        fail "examples: kubectl wait --for=condition=Succeeded trun/$run (phase $(phase "$run"))"
+    fi
+    # where the time goes, from the run's own timestamps (second resolution)
+    local times; times="$(run_field "$run" '{.metadata.creationTimestamp} {.status.startTime} {.status.conditions[?(@.type=="EnvironmentReady")].lastTransitionTime} {.status.completionTime}')"
+    figure "example run breakdown (create / start / components ready / complete): $times"
+    line="$(k -n "$work" get testruns "$run" --no-headers)"
+    read -r _ suite p total passedc failedc _ <<<"$line"
+    log "kubectl get testruns: $line"
+    [[ "$suite $p $total $passedc $failedc" == "orders-demo Succeeded 3 3 0" ]] \
+        && pass "examples: kubectl get testruns shows orders-demo Succeeded 3 3 0" \
+        || fail "examples: kubectl get testruns shows orders-demo Succeeded 3 3 0 (got: $line)"
+    local ns; ns="$(run_field "$run" '{.status.namespace}')"
+    eventually 90 ns_gone "$ns" && pass "examples: cleanup Always removed run namespace $ns" || fail "examples: run namespace $ns removed"
+}
+
+scenario_failing() {
+    apply_demo || { fail "failing: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/failing.yaml" >/dev/null
+    local p; p="$(wait_phase failing 180 Succeeded Failed Error)"
+    [[ "$p" == Failed ]] && pass "failing: run with a failing case ends Failed" || fail "failing: run ends Failed (got $p)"
+    local ids summary
+    ids="$(run_field failing '{.status.failures[*].id}')"
+    summary="$(run_field failing '{.status.summary.total} {.status.summary.passed} {.status.summary.failed}')"
+    [[ "$ids" == "FAIL_002" ]] && pass "failing: status.failures lists FAIL_002 only" || fail "failing: status.failures lists FAIL_002 (got: $ids)"
+    [[ "$summary" == "2 1 1" ]] && pass "failing: summary total 2, passed 1, failed 1" || fail "failing: summary 2 1 1 (got $summary)"
+    [[ "$(run_field failing '{.status.failures[0].message}')" == *404* ]] \
+        && pass "failing: the failure message gives the actual status 404" || fail "failing: failure message names 404 (got: $(run_field failing '{.status.failures[0].message}'))"
+    [[ "$(run_field failing '{.status.conditions[?(@.type=="Succeeded")].status}')" == False ]] \
+        && pass "failing: condition Succeeded=False" || fail "failing: condition Succeeded=False"
+}
+
+scenario_data() {
+    k -n "$work" apply -f "$manifests/data.yaml" >/dev/null
+    eventually 60 valid tenv data-stack && eventually 60 valid tsuite data-steps || { fail "data: environment and suite Valid"; return; }
+    local t0 p; t0="$(now)"
+    k -n "$work" create -f "$manifests/data-run.yaml" >/dev/null
+    p="$(wait_phase data 300 Succeeded Failed Error)"
+    if [[ "$p" == Succeeded ]]; then
+        pass "data: postgres, redis and rabbitmq presets provisioned; sql, redis, publish, expectMessage steps passed ($(since "$t0") s)"
+    else
+        fail "data: run Succeeded (got $p: $(run_field data '{.status.conditions[?(@.type=="Succeeded")].message} {.status.failures}'))"
+    fi
+    local counts; counts="$(run_field data '{.status.summary.total} {.status.summary.passed}')"
+    [[ "$counts" == "3 3" ]] && pass "data: 3 of 3 cases passed" || fail "data: 3 of 3 cases passed (got $counts)"
+}
+
+scenario_image_pull() {
+    k -n "$work" apply -f "$manifests/image-pull.yaml" >/dev/null
+    eventually 60 valid tenv missing-image && eventually 60 valid tsuite ghost-check || { fail "image-pull: environment and suite Valid"; return; }
+    local t0 p secs msg; t0="$(now)"
+    k -n "$work" create -f "$manifests/image-pull-run.yaml" >/dev/null
+    # provisioningTimeout is 30s: the run must end within it plus the time to notice
+    p="$(wait_phase image-pull 75 Error Failed Succeeded)"; secs="$(since "$t0")"
+    [[ "$p" == Error ]] && awk -v s="$secs" 'BEGIN { exit !(s >= 25) }' \
+        && pass "image-pull: run ends Error after $secs s (provisioningTimeout 30s)" \
+        || fail "image-pull: run ends Error after its 30 s provisioningTimeout, within 75 s (got ${p:-nothing} after $secs s: $(run_field image-pull '{.status.conditions[?(@.status=="False")].message}'))"
+    msg="$(k -n "$work" get trun image-pull -o yaml)"
+    grep -q "ghost" <<<"$msg" && pass "image-pull: status names the component ghost" || fail "image-pull: status names the component ghost"
+    grep -qE "ErrImagePull|ImagePullBackOff" <<<"$msg" && pass "image-pull: status names ErrImagePull/ImagePullBackOff" || fail "image-pull: status names ErrImagePull or ImagePullBackOff"
+    log "$(run_field image-pull '{.status.conditions[?(@.type=="EnvironmentReady")].message}')"
+}
+
+scenario_invalid() {
+    k -n "$work" apply -f "$manifests/invalid.yaml" >/dev/null
+    eventually 60 has_valid_condition invalid || { fail "invalid: Valid condition set"; return; }
+    local yaml; yaml="$(k -n "$work" get tsuite invalid -o yaml)"
+    [[ "$(k -n "$work" get tsuite invalid -o jsonpath='{.status.conditions[?(@.type=="Valid")].status}')" == False ]] \
+        && pass "invalid: kubectl get tsuite shows Valid=False" || fail "invalid: Valid=False"
+    grep -q "spec.cases\[0\].steps\[0\]" <<<"$yaml" && pass "invalid: the message gives the field path spec.cases[0].steps[0]" \
+        || { fail "invalid: message gives the field path spec.cases[0].steps[0]"; grep -A2 "type: Valid" <<<"$yaml" | sed 's/^/#   /'; }
+}
+has_valid_condition() { [[ -n "$(k -n "$work" get tsuite "$1" -o jsonpath='{.status.conditions[?(@.type=="Valid")].status}')" ]]; }
+
+scenario_delete() {
+    apply_demo || { fail "delete: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    eventually 60 valid tsuite slow || { fail "delete: slow suite Valid"; return; }
+    render "$manifests/slow-run.yaml" NAME=doomed SHARDS=1 CLEANUP=Always TTL=3600 | k -n "$work" create -f - >/dev/null
+    local p ns; p="$(wait_phase doomed 120 Running Succeeded Failed Error)"
+    ns="$(run_field doomed '{.status.namespace}')"
+    [[ "$p" == Running && -n "$ns" ]] || { fail "delete: run reaches Running (got $p)"; return; }
+    k -n "$work" delete trun doomed --wait=false >/dev/null
+    eventually 120 ns_gone "$ns" && pass "delete: deleting a Running TestRun removes its namespace $ns" || fail "delete: namespace $ns removed after deleting the running TestRun"
+    eventually 30 trun_gone doomed && pass "delete: the TestRun is gone (finalizer released)" || fail "delete: TestRun gone after its namespace"
+}
+trun_gone() { ! k -n "$work" get trun "$1" >/dev/null 2>&1; }
+
+scenario_restart() {
+    apply_demo || { fail "restart: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    eventually 60 valid tsuite slow || { fail "restart: slow suite Valid"; return; }
+    render "$manifests/slow-run.yaml" NAME=restart SHARDS=3 CLEANUP=Never TTL=3600 | k -n "$work" create -f - >/dev/null
+    local p ns old new jobs
+    p="$(wait_phase restart 120 Running Succeeded Failed Error)"
+    [[ "$p" == Running ]] || { fail "restart: run reaches Running (got $p)"; return; }
+    old="$(operator_pod)"
+    k -n "$op_ns" delete pod "$old" --wait=false >/dev/null
+    log "deleted operator pod $old while restart was Running"
+    eventually 120 ready_pod && pass "restart: a new operator pod $(operator_pod) turns Ready" || fail "restart: operator back Ready"
+    p="$(wait_phase restart 240 Succeeded Failed Error)"
+    [[ "$p" == Succeeded ]] && pass "restart: the run still ends Succeeded" || fail "restart: run ends Succeeded (got $p)"
+    local counts; counts="$(run_field restart '{.status.summary.total} {.status.summary.passed}')"
+    [[ "$counts" == "6 6" ]] && pass "restart: every result is there: 6 of 6 passed" || fail "restart: 6 of 6 results (got $counts)"
+    ns="$(run_field restart '{.status.namespace}')"
+    jobs="$(k -n "$ns" get jobs -o jsonpath='{range .items[*]}{.metadata.labels.itf\.dev/shard}{"\n"}{end}' | sort)"
+    [[ "$(echo $jobs)" == "0 1 2" ]] && pass "restart: one Job per shard (shards $(echo $jobs))" || fail "restart: one Job per shard 0 1 2 (got: $(echo $jobs))"
+    local images; images="$(k -n "$ns" get jobs,deployments -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].imagePullPolicy}{"\n"}{end}' | sort -u)"
+    [[ "$images" == "$ITF_IMAGE IfNotPresent" ]] && pass "restart: runner Jobs and the demo component run $ITF_IMAGE with IfNotPresent" \
+        || fail "restart: runner Jobs and the demo component run $ITF_IMAGE with IfNotPresent (got: $(echo $images))"
+    local pods; pods="$(k -n "$ns" get pods -l itf.dev/shard -o name | wc -l)"
+    [[ "$pods" == 3 ]] && pass "restart: no shard ran twice (3 runner pods)" || fail "restart: 3 runner pods (got $pods)"
+    [[ "$keep" == true ]] || k delete namespace "$ns" --wait=false >/dev/null 2>&1
+}
+
+scenario_cleanup() {
+    apply_demo || { fail "cleanup: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    render "$manifests/slow-run.yaml" NAME=kept SHARDS=1 CLEANUP=Never TTL=20 | sed 's/tags: \[slow\]/tags: [quick]/' | k -n "$work" create -f - >/dev/null
+    local p ns t0; p="$(wait_phase kept 180 Succeeded Failed Error)"; t0="$(now)"
+    ns="$(run_field kept '{.status.namespace}')"
+    [[ "$p" == Succeeded ]] || fail "cleanup: run ends Succeeded (got $p)"
+    # Never: the namespace outlives the finished run (looked at twice, 10 s apart, inside the 20 s TTL)
+    if ns_active "$ns" && sleep 10 && ns_active "$ns" && [[ -n "$(run_field kept '{.metadata.name}')" ]]; then
+        pass "cleanup: namespace: Never keeps namespace $ns after the run finished"
+    else
+        fail "cleanup: namespace: Never keeps namespace ${ns:-?} after the run finished"
+    fi
+    if eventually 60 trun_gone kept; then pass "cleanup: ttlSecondsAfterFinished 20 deleted the TestRun ($(since "$t0") s after it finished)"; else fail "cleanup: TTL deleted the TestRun within 60 s"; fi
+    # a namespace whose TestRun is gone is removed (SPEC: cleanup and the orphan sweep)
+    eventually 90 ns_gone "$ns" && pass "cleanup: namespace $ns went with its TestRun" || fail "cleanup: namespace $ns removed after the TestRun went"
+}
+ns_active() { [[ -n "$1" && "$(k get ns "$1" -o jsonpath='{.status.phase}' 2>/dev/null)" == Active ]]; }
+
+scenario_metrics() {
+    local before after m
+    before="$(http_get /q/metrics)" || { fail "metrics: GET /q/metrics on the operator Service"; return; }
+    apply_demo || { fail "metrics: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    render "$manifests/slow-run.yaml" NAME=measured SHARDS=1 CLEANUP=Always TTL=3600 | sed 's/tags: \[slow\]/tags: [quick]/' | k -n "$work" create -f - >/dev/null
+    [[ "$(wait_phase measured 180 Succeeded Failed Error)" == Succeeded ]] || fail "metrics: the measured run Succeeded"
+    after="$(http_get /q/metrics)" || { fail "metrics: GET /q/metrics after the run"; return; }
+    for series in 'itf_testruns_total{phase="Succeeded",suite="slow"}' 'itf_testrun_duration_seconds_count{suite="slow"}' \
+                  'itf_testcases_total{result="passed",suite="slow"}' 'itf_testcase_duration_seconds_count{suite="slow"}'; do
+        local b a
+        b="$(series_value "$before" "$series")"; a="$(series_value "$after" "$series")"
+        [[ "$a" == "$((b + 1))" ]] && pass "metrics: $series went from $b to $a" || fail "metrics: $series went up by one (from $b to ${a:-absent})"
+    done
+    grep -q '^itf_testruns_active' <<<"$after" && pass "metrics: /q/metrics has itf_testruns_active" || fail "metrics: /q/metrics has itf_testruns_active"
+    grep -q '^jvm_memory_used_bytes' <<<"$after" && pass "metrics: /q/metrics has the JVM's own metrics" || fail "metrics: /q/metrics has jvm_memory_used_bytes"
+    if grep -E '^itf_' <<<"$after" | grep -qE '(testrun|run|name)="'; then fail "metrics: no label carries a run name"; else pass "metrics: no label carries a run name"; fi
+}
+# series_value TEXT SERIES: the integer value of one series in a Prometheus text page, 0 when absent
+series_value() {
+    awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%d", v + 0 }' <<<"$1"
+}
+
+scenario_load() {
+    apply_demo || { fail "load: demo environment Valid"; return; }
+    local t0 n=20 done_count mem_before mem
+    mem_before="$(operator_memory)"
+    t0="$(now)"
+    for i in $(seq 1 $n); do render "$root/examples/cluster/003-run.yaml" | sed -E "s/^  (generateName|name): orders-demo-.*/  name: load-$i/"; echo '---'; done \
+        | k -n "$work" create -f - >/dev/null
+    if eventually 600 all_finished $n; then
+        pass "load: $n TestRuns created at once all finished"
+        figure "$n TestRuns at once, create to all finished: $(since "$t0") s"
+    else
+        fail "load: $n TestRuns finished within 600 s ($(finished_count) finished)"
+    fi
+    done_count="$(k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -c '^load-.* Succeeded$')"
+    [[ "$done_count" == "$n" ]] && pass "load: all $n Succeeded" || fail "load: all $n Succeeded (got $done_count)"
+    mem="$(operator_memory)"
+    read -r mb_usage mb_rss <<<"$mem_before"; read -r ma_usage ma_rss <<<"$mem"
+    [[ -n "${ma_usage:-}" ]] && figure "operator container memory (cgroup usage / rss): before $mb_usage / $mb_rss MiB, after $n runs $ma_usage / $ma_rss MiB" \
+        || fail "load: read the operator's cgroup memory"
+    local heap; heap="$(http_get /q/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%d", s / 1048576 }')"
+    [[ -n "$heap" ]] && figure "operator JVM heap used after $n runs: $heap MiB"
+}
+finished_count() { k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -cE '^load-.* (Succeeded|Failed|Error)$'; }
+all_finished() { [[ "$(finished_count)" == "$1" ]]; }
+
+# ---------------------------------------------------------------- main
+
+echo "# cluster: $(k config current-context 2>/dev/null) $(k version -o json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["serverVersion"]["gitVersion"])' 2>/dev/null)"
+echo "# image: $ITF_IMAGE; installs: $installs; scenarios: ${selected[*]}"
+IFS=, read -r -a modes <<<"$installs"
+for mode in "${modes[@]}"; do
+    case "$mode" in helm|manifests) ;; *) echo "e2e: --install takes helm and/or manifests, not $mode" >&2; exit 2 ;; esac
+done
+# the work namespace goes first, while the operator still runs to release the TestRuns' finalizers
+teardown() {
+    k delete namespace "$work" --wait=false >/dev/null 2>&1
+    eventually 180 ns_gone "$work" || log "namespace $work is still there"
+    uninstall "$1"
+}
+trap 'echo "# interrupted: removing what this run installed"; [[ -n "$op_ns" && "$keep" != true ]] && teardown "$mode"; exit 130' INT TERM
+for mode in "${modes[@]}"; do
+    log "install: $mode"
+    "install_$mode"
+    install_checks "$mode"
+    k create namespace "$work" >/dev/null 2>&1 || true
+    for s in "${selected[@]}"; do
+        log "scenario: $s"
+        started="$(now)"
+        "scenario_${s//-/_}"
+        log "scenario $s took $(since "$started") s"
+    done
+    operator_log_checks "$mode"
+    [[ "$keep" == true ]] || teardown "$mode"
+    op_ns="" work="itf-e2e-$run_id-2"
+done
+trap - INT TERM
+for f in "${figures[@]}"; do echo "# figure: $f"; done
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]
