@@ -262,6 +262,10 @@ scenario_failing() {
         && pass "failing: the failure message gives the actual status 404" || fail "failing: failure message names 404 (got: $(run_field failing '{.status.failures[0].message}'))"
     [[ "$(run_field failing '{.status.conditions[?(@.type=="Succeeded")].status}')" == False ]] \
         && pass "failing: condition Succeeded=False" || fail "failing: condition Succeeded=False"
+    local reasons; reasons="$(k -n "$work" get events --field-selector involvedObject.kind=TestRun,involvedObject.name=failing \
+        -o jsonpath='{range .items[*]}{.type}/{.reason}{"\n"}{end}' | sort -u | tr '\n' ' ')"
+    [[ "$reasons" == *Warning/Failed* ]] && pass "failing: kubectl get events shows the phase changes ($reasons)" \
+        || fail "failing: a Warning event Failed on the TestRun (got: ${reasons:-none})"
 }
 
 scenario_data() {
@@ -386,7 +390,7 @@ scenario_metrics() {
 }
 # series_value TEXT SERIES: the integer value of one series in a Prometheus text page, 0 when absent
 series_value() {
-    awk -v s="$2" 'index($0, s " ") == 1 { v = $2 } END { printf "%d", v + 0 }' <<<"$1"
+    awk -v s="$2" 'index($0, s " ") == 1 { v = $NF } END { printf "%d", v + 0 }' <<<"$1"
 }
 
 scenario_load() {
@@ -408,7 +412,7 @@ scenario_load() {
     read -r mb_usage mb_rss <<<"$mem_before"; read -r ma_usage ma_rss <<<"$mem"
     [[ -n "${ma_usage:-}" ]] && figure "operator container memory (cgroup usage / rss): before $mb_usage / $mb_rss MiB, after $n runs $ma_usage / $ma_rss MiB" \
         || fail "load: read the operator's cgroup memory"
-    local heap; heap="$(http_get /q/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%d", s / 1048576 }')"
+    local heap; heap="$(http_get /q/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')"
     [[ -n "$heap" ]] && figure "operator JVM heap used after $n runs: $heap MiB"
 }
 finished_count() { k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -cE '^load-.* (Succeeded|Failed|Error)$'; }
