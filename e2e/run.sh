@@ -348,6 +348,11 @@ scenario_restart() {
         || fail "restart: runner Jobs and the demo component run $ITF_IMAGE with IfNotPresent (got: $(echo $images))"
     local pods; pods="$(k -n "$ns" get pods -l itf.dev/shard -o name | wc -l)"
     [[ "$pods" == 3 ]] && pass "restart: no shard ran twice (3 runner pods)" || fail "restart: 3 runner pods (got $pods)"
+    # each runner left its shard summary as the container's termination message (the fallback when pushes fail)
+    local messages; messages="$(k -n "$ns" get pods -l itf.dev/shard -o jsonpath='{range .items[*]}{.status.containerStatuses[0].state.terminated.message}{"\n"}{end}')"
+    [[ "$(grep -c '"kind":"itf.dev/shard-summary"' <<<"$messages")" == 3 && "$(grep -c '"passed":2' <<<"$messages")" == 3 ]] \
+        && pass "restart: every runner pod's termination message holds its shard summary (2 passed each)" \
+        || { fail "restart: 3 termination messages with a shard summary of 2 passed"; sed 's/^/#   /' <<<"$messages" | cut -c1-200; }
     [[ "$keep" == true ]] || k delete namespace "$ns" --wait=false >/dev/null 2>&1
 }
 
