@@ -7,25 +7,31 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.SecretKeyRef;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A step context for driving step actions directly in tests: plain ${name} variables, a fixed timeout. */
+/**
+ * A step context for driving step actions directly in tests: plain ${name} variables, a fixed timeout, secrets from
+ * a fixed environment through {@link SecretReader}. {@link #lines} holds the log as output shows it (redacted),
+ * {@link #rawLines} as the code under test wrote it, so a test can prove no secret was logged at all.
+ */
 public final class TestStepContext implements StepContext {
 
     private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)}");
 
-    public final Map<String, String> vars = new HashMap<>();
-    public final List<String> lines = new ArrayList<>();
+    public final Map<String, String> vars = new ConcurrentHashMap<>();
+    public final List<String> lines = new CopyOnWriteArrayList<>();
+    public final List<String> rawLines = new CopyOnWriteArrayList<>();
     private final RunResources resources;
     private final Redactor redactor;
     private Duration timeout = Duration.ofSeconds(10);
     private Function<StepResponse, List<String>> check = r -> List.of();
+    private SecretReader secrets;
 
     public TestStepContext(RunResources resources, Redactor redactor) {
         this.resources = resources;
@@ -39,6 +45,12 @@ public final class TestStepContext implements StepContext {
 
     public TestStepContext check(Function<StepResponse, List<String>> check) {
         this.check = check;
+        return this;
+    }
+
+    /** Secrets read from these environment variables (ITF_SECRET_NAME_KEY). */
+    public TestStepContext secrets(Map<String, String> environment) {
+        this.secrets = new SecretReader(Map.copyOf(environment)::get, redactor);
         return this;
     }
 
@@ -98,7 +110,10 @@ public final class TestStepContext implements StepContext {
 
     @Override
     public String secret(SecretKeyRef ref, String defaultKey) {
-        throw new UnsupportedOperationException("no secrets in this test context");
+        if (secrets == null) {
+            throw new IllegalStateException("this test context has no secrets: call secrets(environment)");
+        }
+        return secrets.read(ref, defaultKey);
     }
 
     @Override
@@ -108,6 +123,7 @@ public final class TestStepContext implements StepContext {
 
     @Override
     public void log(String line) {
+        rawLines.add(line);
         lines.add(redactor.redact(line));
     }
 

@@ -8,6 +8,8 @@ import dev.itf.api.AuthProfile;
 import dev.itf.demo.DemoOptions;
 import dev.itf.demo.DemoTarget;
 import dev.itf.runner.Redactor;
+import dev.itf.runner.RunResources;
+import dev.itf.runner.TestStepContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,15 +100,12 @@ class AuthProfilesTest {
         return new AuthProfiles(map);
     }
 
-    private static RecordingStepContext ctx(Map<String, String> env) {
-        Map<String, String> vars = new HashMap<>();
-        vars.put("baseUrl", base);
-        vars.put("shortUrl", shortBase);
-        vars.put("user", "alice");
-        return new RecordingStepContext(vars, env);
+    private static TestStepContext ctx(Map<String, String> env) {
+        return new TestStepContext(new RunResources(), new Redactor()).secrets(env)
+                .var("baseUrl", base).var("shortUrl", shortBase).var("user", "alice");
     }
 
-    private static HttpResponse<String> call(AuthProfiles profiles, String name, RecordingStepContext ctx, String path) throws Exception {
+    private static HttpResponse<String> call(AuthProfiles profiles, String name, TestStepContext ctx, String path) throws Exception {
         Request request = new Request();
         profiles.apply(name, request, ctx);
         return request.get((path.startsWith("http") ? "" : base) + path);
@@ -121,8 +120,8 @@ class AuthProfilesTest {
         return JSON.readTree(r.body());
     }
 
-    private static void assertNoLineContains(RecordingStepContext ctx, String... secrets) {
-        for (String line : ctx.lines) {
+    private static void assertNoLineContains(TestStepContext ctx, String... secrets) {
+        for (String line : ctx.rawLines) {
             for (String s : secrets) {
                 assertThat(line).doesNotContain(s);
             }
@@ -136,7 +135,7 @@ class AuthProfilesTest {
                 secret: {basic: {secretRef: {name: demo-basic}}}
                 wrong:  {basic: {username: demo, password: not-the-password}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_DEMO_BASIC_USERNAME", "demo", "ITF_SECRET_DEMO_BASIC_PASSWORD", "demo-pass"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_DEMO_BASIC_USERNAME", "demo", "ITF_SECRET_DEMO_BASIC_PASSWORD", "demo-pass"));
 
         assertThat(call(p, "inline", ctx, "/secure/basic").statusCode()).isEqualTo(200);
         HttpResponse<String> fromSecret = call(p, "secret", ctx, "/secure/basic");
@@ -146,7 +145,7 @@ class AuthProfilesTest {
         HttpResponse<String> wrong = call(p, "wrong", ctx, "/secure/basic");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(json(wrong).get("message").asText()).isEqualTo("wrong user name or password");
-        assertThat(ctx.redactor.redact("password demo-pass and not-the-password")).doesNotContain("demo-pass", "not-the-password");
+        assertThat(ctx.redactor().redact("password demo-pass and not-the-password")).doesNotContain("demo-pass", "not-the-password");
     }
 
     @Test
@@ -156,7 +155,7 @@ class AuthProfilesTest {
                 query:  {apiKey: {in: query, name: api_key, value: demo-key}}
                 wrong:  {apiKey: {name: X-API-Key, value: stolen-key}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_PARTNER_KEY", "demo-key"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_PARTNER_KEY", "demo-key"));
 
         HttpResponse<String> header = call(p, "header", ctx, "/secure/apikey");
         assertThat(header.statusCode()).isEqualTo(200);
@@ -168,7 +167,7 @@ class AuthProfilesTest {
         HttpResponse<String> wrong = call(p, "wrong", ctx, "/secure/apikey");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(json(wrong).get("message").asText()).isEqualTo("wrong API key");
-        assertThat(ctx.redactor.redact("key=demo-key")).isEqualTo("key=" + Redactor.MASK);
+        assertThat(ctx.redactor().redact("key=demo-key")).isEqualTo("key=" + Redactor.MASK);
     }
 
     @Test
@@ -183,7 +182,7 @@ class AuthProfilesTest {
                 secret: {bearer: {secretRef: {name: api-token}}}
                 wrong:  {bearer: {token: made-up-token}}
                 """.formatted(token));
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_API_TOKEN_TOKEN", token));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_API_TOKEN_TOKEN", token));
 
         assertThat(call(p, "inline", ctx, "/secure/oauth").statusCode()).isEqualTo(200);
         assertThat(call(p, "secret", ctx, "/secure/oauth").statusCode()).isEqualTo(200);
@@ -197,7 +196,7 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 service: {oauth2: {tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecretRef: {name: oauth, key: secret}, scopes: [orders.read, orders.write]}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_OAUTH_SECRET", "itf-secret"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_OAUTH_SECRET", "itf-secret"));
         long before = issued(base);
 
         HttpResponse<String> first = call(p, "service", ctx, "/secure/oauth");
@@ -208,7 +207,7 @@ class AuthProfilesTest {
         assertThat(json(first).get("scope").asText()).isEqualTo("orders.read orders.write");
         assertThat(json(first).get("client").asText()).isEqualTo("itf");
         assertThat(issued(base) - before).isEqualTo(1);
-        assertThat(ctx.lines).anyMatch(l -> l.contains("fetched an oauth2 token from " + base + "/oauth/token"));
+        assertThat(ctx.rawLines).anyMatch(l -> l.contains("fetched an oauth2 token from " + base + "/oauth/token"));
         assertNoLineContains(ctx, "itf-secret");
     }
 
@@ -238,7 +237,7 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 service: {oauth2: {tokenUrl: "${shortUrl}/oauth/token", clientId: itf, clientSecret: itf-secret}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of());
+        TestStepContext ctx = ctx(Map.of());
         long before = issued(shortBase);
         assertThat(call(p, "service", ctx, shortBase + "/secure/oauth").statusCode()).isEqualTo(200);
         assertThat(call(p, "service", ctx, shortBase + "/secure/oauth").statusCode()).isEqualTo(200);
@@ -257,7 +256,7 @@ class AuthProfilesTest {
                 user:  {oauth2: {grant: password, tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecret: itf-secret, username: demo, passwordRef: {name: demo-user}}}
                 wrong: {oauth2: {grant: password, tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecret: itf-secret, username: demo, password: guessed-password}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_DEMO_USER_PASSWORD", "demo-pass"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_DEMO_USER_PASSWORD", "demo-pass"));
 
         HttpResponse<String> ok = call(p, "user", ctx, "/secure/oauth");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -273,12 +272,12 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 service: {oauth2: {tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecretRef: {name: oauth}}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_OAUTH_CLIENTSECRET", "wrong-client-secret"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_OAUTH_CLIENTSECRET", "wrong-client-secret"));
 
         assertThatThrownBy(() -> call(p, "service", ctx, "/secure/oauth"))
                 .hasMessage("auth profile service: token request to " + base + "/oauth/token failed: HTTP 401 (invalid_client)")
                 .message().doesNotContain("wrong-client-secret");
-        assertThat(ctx.redactor.redact("secret wrong-client-secret")).isEqualTo("secret " + Redactor.MASK);
+        assertThat(ctx.redactor().redact("secret wrong-client-secret")).isEqualTo("secret " + Redactor.MASK);
     }
 
     @Test
@@ -296,8 +295,8 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 service: {oauth2: {tokenUrl: "${baseUrl}/oauth/token", clientId: itf, clientSecret: itf-secret}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of());
-        ctx.timeout = Duration.ZERO;
+        TestStepContext ctx = ctx(Map.of());
+        ctx.timeout(Duration.ZERO);
         long before = issued(base);
 
         assertThatThrownBy(() -> call(p, "service", ctx, "/secure/oauth"))
@@ -310,7 +309,7 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 user: {jwt: {algorithm: HS256, secretRef: {name: jwt-key}, kid: k1, claims: {sub: "${user}", roles: [user]}, expiresIn: 5m}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_JWT_KEY_KEY", "demo-jwt-secret"));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_JWT_KEY_KEY", "demo-jwt-secret"));
 
         Request request = new Request();
         p.apply("user", request, ctx);
@@ -325,7 +324,7 @@ class AuthProfilesTest {
         JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
         assertThat(header.get("alg").asText()).isEqualTo("HS256");
         assertThat(header.get("kid").asText()).isEqualTo("k1");
-        assertThat(ctx.redactor.redact("Authorization: Bearer " + token)).isEqualTo("Authorization: Bearer " + Redactor.MASK);
+        assertThat(ctx.redactor().redact("Authorization: Bearer " + token)).isEqualTo("Authorization: Bearer " + Redactor.MASK);
         assertNoLineContains(ctx, "demo-jwt-secret", token);
     }
 
@@ -362,7 +361,7 @@ class AuthProfilesTest {
         AuthProfiles p = profiles("""
                 rsa: {jwt: {algorithm: RS256, secretRef: {name: signing, key: private.pem}, kid: rsa-1, claims: {sub: "${user}", aud: orders}, expiresIn: 1h30m}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of("ITF_SECRET_SIGNING_PRIVATE_PEM", pem));
+        TestStepContext ctx = ctx(Map.of("ITF_SECRET_SIGNING_PRIVATE_PEM", pem));
 
         Request request = new Request();
         long now = Instant.now().getEpochSecond();
@@ -390,7 +389,7 @@ class AuthProfilesTest {
         other.initVerify(generator.generateKeyPair().getPublic());
         other.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(other.verify(Base64.getUrlDecoder().decode(parts[2]))).isFalse();
-        assertThat(ctx.redactor.redact(pem)).doesNotContain(pem.substring(40, 80));
+        assertThat(ctx.redactor().redact(pem)).doesNotContain(pem.substring(40, 80));
     }
 
     @Test
@@ -417,7 +416,7 @@ class AuthProfilesTest {
                 missing: {bearer: {secretRef: {name: absent}}}
                 empty: {basic: {username: demo}}
                 """);
-        RecordingStepContext ctx = ctx(Map.of());
+        TestStepContext ctx = ctx(Map.of());
 
         assertThatThrownBy(() -> p.apply("nope", new Request(), ctx))
                 .hasMessage("auth profile nope is not defined in spec.auth; defined: duration, empty, missing, pkcs1, two");
