@@ -2,6 +2,11 @@ package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.function.UnaryOperator;
 
 /** The runner's one Jackson mapper: thread-safe once configured, so one instance serves every step. */
 public final class Json {
@@ -21,5 +26,26 @@ public final class Json {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** A copy of the tree with every string value passed through {@code strings}; keys and other values stay. */
+    public static JsonNode mapStrings(JsonNode node, UnaryOperator<String> strings) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(strings.apply(node.asText()));
+        }
+        if (node.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            node.forEach(e -> out.add(mapStrings(e, strings)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(f -> out.set(f.getKey(), mapStrings(f.getValue(), strings)));
+            return out;
+        }
+        return node;
     }
 }

@@ -1,9 +1,6 @@
 package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;
 import dev.itf.runner.expect.Expectations;
@@ -11,9 +8,7 @@ import dev.itf.runner.template.VariableScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** The context of one step execution: its variables, its time budget, its log. */
 final class StepRun implements StepContext {
@@ -42,27 +37,7 @@ final class StepRun implements StepContext {
 
     @Override
     public JsonNode render(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return TextNode.valueOf(render(node.asText()));
-        }
-        if (node.isArray()) {
-            ArrayNode out = Json.MAPPER.createArrayNode();
-            node.forEach(e -> out.add(render(e)));
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                out.set(f.getKey(), render(f.getValue()));
-            }
-            return out;
-        }
-        return node;
+        return Json.mapStrings(node, this::render);
     }
 
     @Override

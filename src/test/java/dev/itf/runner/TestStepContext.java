@@ -1,9 +1,6 @@
 package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.SecretKeyRef;
 
 import java.time.Duration;
@@ -79,23 +76,7 @@ public final class TestStepContext implements StepContext {
 
     @Override
     public JsonNode render(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return TextNode.valueOf(render(node.asText()));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = ((ObjectNode) node).objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), render(e.getValue())));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = ((ArrayNode) node).arrayNode();
-            node.forEach(e -> copy.add(render(e)));
-            return copy;
-        }
-        return node;
+        return Json.mapStrings(node, this::render);
     }
 
     @Override
