@@ -4,7 +4,7 @@ import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.runner.CaseListener;
 import dev.itf.runner.Durations;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 
 import java.io.PrintWriter;
 import java.time.Duration;

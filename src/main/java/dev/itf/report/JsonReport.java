@@ -1,7 +1,7 @@
 package dev.itf.report;
 
-import dev.itf.runner.Json;
-import dev.itf.runner.RunResult;
+import dev.itf.json.Json;
+import dev.itf.results.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.itf.report;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.results.StepResult;
-import dev.itf.runner.Redactor;
-import dev.itf.runner.RunResult;
+import dev.itf.results.SecretNames;
+import dev.itf.results.RunResult;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -80,7 +80,7 @@ public final class JunitReport {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
         for (Map.Entry<String, String> v : variables.entrySet()) {
-            if (Redactor.MASK.equals(v.getValue()) || Redactor.isSecretName(v.getKey())) {
+            if (SecretNames.MASK.equals(v.getValue()) || SecretNames.isSecret(v.getKey())) {
                 continue;
             }
             xml.writeCharacters("\n      ");

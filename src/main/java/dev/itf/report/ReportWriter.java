@@ -1,6 +1,6 @@
 package dev.itf.report;
 
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

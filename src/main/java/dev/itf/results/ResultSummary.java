@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.itf.api.TestRunStatus;
 import dev.itf.api.TestRunStatus.Failure;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 
 import java.util.ArrayList;
 import java.util.Collection;

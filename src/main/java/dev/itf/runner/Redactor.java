@@ -1,5 +1,7 @@
 package dev.itf.runner;
 
+import dev.itf.results.SecretNames;
+
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +10,8 @@ import java.util.regex.Pattern;
 /** The one place that keeps secrets out of output: every secret value the run reads is registered here. */
 public final class Redactor {
 
-    public static final String MASK = "******";
+    public static final String MASK = SecretNames.MASK;
     private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@\\s]+):([^@/\\s]+)@");
-
-    /** Names of variables and headers whose values are credentials. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(auth|token|key|secret|cookie|password|passwd|credential).*");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -36,7 +35,7 @@ public final class Redactor {
 
     /** Whether a variable or header of this name holds a credential, so its value is never shown. */
     public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return SecretNames.isSecret(name);
     }
 
     /** The value as reports may show it: the mask for a secret name or a registered secret, else the value redacted. */

@@ -1,5 +1,7 @@
 package dev.itf.runner;
 
+import dev.itf.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;

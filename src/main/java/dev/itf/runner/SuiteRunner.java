@@ -1,5 +1,7 @@
 package dev.itf.runner;
 
+import dev.itf.results.RunResult;
+
 import dev.itf.api.SuiteDefaults;
 import dev.itf.api.TestCase;
 import dev.itf.api.TestSuite;

@@ -3,7 +3,7 @@ package dev.itf.demo;
 import dev.itf.cli.ItfCommand;
 import dev.itf.report.JsonReport;
 import dev.itf.results.Outcome;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 import dev.itf.runner.events.InJvmKafka;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.Test;

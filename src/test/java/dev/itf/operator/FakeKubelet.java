@@ -6,7 +6,7 @@ import dev.itf.operator.run.RunnerJob;
 import dev.itf.operator.run.SuiteConfigMap;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.run.SecretData;
-import dev.itf.results.ResultPusher;
+import dev.itf.runner.ResultPusher;
 import dev.itf.results.TerminationMessage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;

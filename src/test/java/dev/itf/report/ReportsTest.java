@@ -3,7 +3,7 @@ package dev.itf.report;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.runner.RunOptions;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 import dev.itf.runner.Suites;
 import dev.itf.runner.TestServer;
 import org.junit.jupiter.api.AfterEach;

@@ -12,14 +12,14 @@ class TerminationMessageTest {
 
     @Test
     void countsTheLastAttemptOfEachCaseAndRoundTrips() {
-        CaseResult flaky = FileResultStoreTest.result("A", 2, Outcome.PASSED, null);
+        CaseResult flaky = CaseResults.result("A", 2, Outcome.PASSED, null);
         flaky.flaky = true;
         List<CaseResult> results = List.of(
-                FileResultStoreTest.result("A", 1, Outcome.FAILED, "boom"),
+                CaseResults.result("A", 1, Outcome.FAILED, "boom"),
                 flaky,
-                FileResultStoreTest.result("B", 1, Outcome.FAILED, "status 500, expected 200"),
-                FileResultStoreTest.result("C", 1, Outcome.ERRORED, "connection refused"),
-                FileResultStoreTest.result("D", 1, Outcome.SKIPPED, null));
+                CaseResults.result("B", 1, Outcome.FAILED, "status 500, expected 200"),
+                CaseResults.result("C", 1, Outcome.ERRORED, "connection refused"),
+                CaseResults.result("D", 1, Outcome.SKIPPED, null));
         TerminationMessage m = TerminationMessage.of(2, results);
         TerminationMessage back = TerminationMessage.parse(m.render()).orElseThrow();
         assertThat(back.shard).isEqualTo(2);
@@ -36,7 +36,7 @@ class TerminationMessageTest {
     void staysUnderFourKibibytesWithManyLongFailures() {
         List<CaseResult> results = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            results.add(FileResultStoreTest.result("CASE_" + i, 1, Outcome.FAILED, "x".repeat(3000)));
+            results.add(CaseResults.result("CASE_" + i, 1, Outcome.FAILED, "x".repeat(3000)));
         }
         String text = TerminationMessage.of(0, results).render();
         assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(TerminationMessage.MAX_BYTES);

@@ -1,5 +1,7 @@
 package dev.itf.runner;
 
+import dev.itf.results.RunResult;
+
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import org.junit.jupiter.api.AfterEach;

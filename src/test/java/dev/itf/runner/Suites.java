@@ -1,5 +1,7 @@
 package dev.itf.runner;
 
+import dev.itf.results.RunResult;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.TestSuite;

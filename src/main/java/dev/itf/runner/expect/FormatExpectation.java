@@ -1,6 +1,6 @@
 package dev.itf.runner.expect;
 
-import dev.itf.runner.Json;
+import dev.itf.json.Json;
 import dev.itf.runner.StepResponse;
 import org.xml.sax.helpers.DefaultHandler;
 

@@ -7,7 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import dev.itf.runner.Json;
+import dev.itf.json.Json;
 
 /** Reads JSONPaths (Jayway, on Jackson trees) for expectations and captures alike. */
 public final class JsonPathReader {

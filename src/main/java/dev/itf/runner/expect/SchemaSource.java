@@ -6,7 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import dev.itf.api.SchemaRef;
-import dev.itf.runner.Json;
+import dev.itf.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

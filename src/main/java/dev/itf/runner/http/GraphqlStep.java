@@ -2,7 +2,7 @@ package dev.itf.runner.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.itf.api.GraphqlAction;
-import dev.itf.runner.Json;
+import dev.itf.json.Json;
 import dev.itf.runner.StepAction;
 import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;

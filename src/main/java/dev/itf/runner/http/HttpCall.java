@@ -1,7 +1,7 @@
 package dev.itf.runner.http;
 
 import dev.itf.runner.Durations;
-import dev.itf.runner.Json;
+import dev.itf.json.Json;
 import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;
 import dev.itf.runner.auth.AuthProfiles;

@@ -4,7 +4,7 @@ import dev.itf.cli.ItfCommand;
 import dev.itf.report.JsonReport;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

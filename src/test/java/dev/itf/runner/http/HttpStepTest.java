@@ -2,7 +2,7 @@ package dev.itf.runner.http;
 
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
-import dev.itf.runner.RunResult;
+import dev.itf.results.RunResult;
 import dev.itf.runner.Suites;
 import dev.itf.runner.TestServer;
 import org.junit.jupiter.api.AfterEach;

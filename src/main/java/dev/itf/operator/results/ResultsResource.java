@@ -1,10 +1,13 @@
-package dev.itf.results;
+package dev.itf.operator.results;
+
+import dev.itf.results.CaseResult;
+import dev.itf.results.ResultSummary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.TestRun;
-import dev.itf.runner.Json;
-import dev.itf.runner.RunResult;
+import dev.itf.json.Json;
+import dev.itf.results.RunResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,8 @@
-package dev.itf.results;
+package dev.itf.operator.results;
+
+import dev.itf.results.CaseResult;
+import static dev.itf.results.CaseResults.result;
+import dev.itf.results.Outcome;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -21,16 +25,6 @@ class FileResultStoreTest {
     Path root;
 
     final RunKey run = new RunKey("team", "orders-1", "uid-1");
-
-    static CaseResult result(String id, int attempt, Outcome outcome, String message) {
-        CaseResult r = new CaseResult();
-        r.caseId = id;
-        r.title = "case " + id;
-        r.attempt = attempt;
-        r.outcome = outcome;
-        r.message = message;
-        return r;
-    }
 
     @Test
     void storesEachAttemptOnceAndKeepsTheFirst() throws Exception {

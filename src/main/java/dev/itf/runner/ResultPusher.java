@@ -1,4 +1,6 @@
-package dev.itf.results;
+package dev.itf.runner;
+
+import dev.itf.results.CaseResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.runner.CaseListener;

@@ -1,4 +1,8 @@
-package dev.itf.results;
+package dev.itf.runner;
+
+import dev.itf.results.CaseResults;
+
+import dev.itf.results.Outcome;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +55,7 @@ class ResultPusherTest {
     void retriesAServerErrorAndSendsTheBearerToken() throws Exception {
         URI url = start(2, 503);
         ResultPusher pusher = new ResultPusher(url, "tok", Duration.ofMillis(10), Duration.ofSeconds(5), new java.io.PrintWriter(System.err));
-        assertThat(pusher.push(FileResultStoreTest.result("API_001", 1, Outcome.PASSED, null))).isTrue();
+        assertThat(pusher.push(CaseResults.result("API_001", 1, Outcome.PASSED, null))).isTrue();
         assertThat(bodies).hasSize(1);
         assertThat(bodies.get(0)).contains("\"caseId\":\"API_001\"");
         assertThat(auth).containsExactly("Bearer tok");
@@ -64,7 +68,7 @@ class ResultPusherTest {
         ResultPusher pusher = new ResultPusher(url, "wrong", Duration.ofMillis(10), Duration.ofSeconds(5),
                 new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
-        assertThat(pusher.push(FileResultStoreTest.result("API_001", 1, Outcome.PASSED, null))).isFalse();
+        assertThat(pusher.push(CaseResults.result("API_001", 1, Outcome.PASSED, null))).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("API_001").contains("HTTP 403").doesNotContain("wrong");
     }
@@ -74,8 +78,8 @@ class ResultPusherTest {
         ResultPusher pusher = new ResultPusher(URI.create("http://127.0.0.1:9/api/v1/results/team/run"), "tok",
                 Duration.ofMillis(20), Duration.ofMillis(300), new java.io.PrintWriter(new ByteArrayOutputStream()));
         long start = System.nanoTime();
-        assertThat(pusher.push(FileResultStoreTest.result("A", 1, Outcome.PASSED, null))).isFalse();
-        assertThat(pusher.push(FileResultStoreTest.result("B", 1, Outcome.PASSED, null))).isFalse();
+        assertThat(pusher.push(CaseResults.result("A", 1, Outcome.PASSED, null))).isFalse();
+        assertThat(pusher.push(CaseResults.result("B", 1, Outcome.PASSED, null))).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 

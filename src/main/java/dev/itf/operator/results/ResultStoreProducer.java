@@ -1,4 +1,4 @@
-package dev.itf.results;
+package dev.itf.operator.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

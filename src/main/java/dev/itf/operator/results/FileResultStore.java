@@ -1,4 +1,6 @@
-package dev.itf.results;
+package dev.itf.operator.results;
+
+import dev.itf.results.CaseResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,6 @@
-package dev.itf.results;
+package dev.itf.operator.results;
+
+import dev.itf.results.CaseResult;
 
 import java.io.IOException;
 import java.util.List;

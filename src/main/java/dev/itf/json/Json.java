@@ -1,4 +1,4 @@
-package dev.itf.runner;
+package dev.itf.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.itf.results;
+package dev.itf.operator.results;
 
 import dev.itf.api.TestRun;
 import dev.itf.operator.run.RunNames;

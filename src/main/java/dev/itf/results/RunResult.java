@@ -1,4 +1,4 @@
-package dev.itf.runner;
+package dev.itf.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
