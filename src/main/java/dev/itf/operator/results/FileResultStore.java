@@ -2,7 +2,9 @@ package dev.itf.operator.results;
 
 import dev.itf.results.CaseResult;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,15 +20,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Results as files: ROOT/NAMESPACE/NAME/UID/CASE@ATTEMPT.json. Each is written to a temporary file, forced to disk
- * and renamed into place, so a crash leaves either the whole result or none of it.
+ * Results as files: ROOT/NAMESPACE/NAME/UID/CASE@ATTEMPT.json for one result, batch-TIME-ID.json (an array) for a
+ * batch. Each is written to a temporary file, forced to disk and linked into place, so a crash leaves either the whole
+ * result or batch or none of it. Reading keeps the first copy of each (caseId, attempt).
  */
 public final class FileResultStore implements ResultStore {
+    private static final Logger LOG = Logger.getLogger(FileResultStore.class);
     private static final String SUFFIX = ".json";
+    private static final String BATCH_PREFIX = "batch-";
 
     private final Path root;
     private final ObjectMapper json;
@@ -36,21 +45,44 @@ public final class FileResultStore implements ResultStore {
         this.json = json;
     }
 
-    @Override
+    /** Stores one result; false when that (caseId, attempt) was stored before. */
     public boolean put(RunKey run, CaseResult result) throws IOException {
-        if (result.caseId == null || result.caseId.isBlank() || result.attempt < 1) {
-            throw new IllegalArgumentException("a result needs a caseId and an attempt of at least 1");
-        }
+        check(result);
         Path dir = dir(run);
         Files.createDirectories(dir);
         Path target = dir.resolve(URLEncoder.encode(result.caseId, StandardCharsets.UTF_8) + "@" + result.attempt + SUFFIX);
         if (Files.exists(target)) {
             return false;
         }
+        boolean created = commit(dir, json.writeValueAsBytes(result), target);
+        forceDirectory(dir);
+        return created;
+    }
+
+    /** One result in its own file; more in one batch file, so a batch costs one file and one directory sync. */
+    @Override
+    public void putAll(RunKey run, List<CaseResult> results) throws IOException {
+        results.forEach(FileResultStore::check);
+        if (results.size() == 1) {
+            put(run, results.get(0));
+            return;
+        }
+        if (results.isEmpty()) {
+            return;
+        }
+        Path dir = dir(run);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(BATCH_PREFIX + System.currentTimeMillis() + "-" + UUID.randomUUID() + SUFFIX);
+        commit(dir, json.writeValueAsBytes(results), target);
+        forceDirectory(dir);
+    }
+
+    /** Writes to a temporary file, forces it to disk and links it into place; false when the target existed. */
+    private static boolean commit(Path dir, byte[] bytes, Path target) throws IOException {
         Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(json.writeValueAsBytes(result));
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -64,33 +96,56 @@ public final class FileResultStore implements ResultStore {
             } catch (UnsupportedOperationException e) {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            forceDirectory(dir);
             return true;
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    @Override
+    private static void check(CaseResult result) {
+        if (result.caseId == null || result.caseId.isBlank() || result.attempt < 1) {
+            throw new IllegalArgumentException("a result needs a caseId and an attempt of at least 1");
+        }
+    }
+
+    /** Every stored result; data that cannot be read is logged and skipped. */
     public List<CaseResult> list(RunKey run) throws IOException {
+        return list(run, problem -> LOG.warnf("%s/%s: %s", run.namespace(), run.name(), problem));
+    }
+
+    @Override
+    public List<CaseResult> list(RunKey run, Consumer<String> unreadable) throws IOException {
         Path dir = dir(run);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
-        List<CaseResult> out = new ArrayList<>();
+        Map<String, CaseResult> out = new LinkedHashMap<>();
         for (Path f : files) {
             try {
-                out.add(json.readValue(f.toFile(), CaseResult.class));
+                JsonNode tree = json.readTree(f.toFile());
+                for (JsonNode one : tree.isArray() ? tree : List.of(tree)) {
+                    CaseResult r = json.treeToValue(one, CaseResult.class);
+                    String problem = CaseResultBody.problem(r);
+                    if (problem != null) {
+                        unreadable.accept("stored result file " + f.getFileName() + " skipped: " + problem);
+                        continue;
+                    }
+                    out.putIfAbsent(r.caseId + "@" + r.attempt, r);
+                }
             } catch (NoSuchFileException e) {
                 // deleted while listing: the run is being forgotten
+            } catch (IOException | RuntimeException e) {
+                unreadable.accept("stored result file " + f.getFileName() + " skipped, it cannot be read: "
+                        + CaseResultBody.firstLine(e.getMessage()));
             }
         }
-        out.sort(Comparator.comparing((CaseResult r) -> r.caseId).thenComparingInt(r -> r.attempt));
-        return out;
+        List<CaseResult> sorted = new ArrayList<>(out.values());
+        sorted.sort(Comparator.comparing((CaseResult r) -> r.caseId).thenComparingInt(r -> r.attempt));
+        return sorted;
     }
 
     @Override
