@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "TOTAL", jsonPath = ".status.summary.total", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "PASSED", jsonPath = ".status.summary.passed", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "FAILED", jsonPath = ".status.summary.failed", type = AdditionalPrinterColumn.Type.INTEGER)
+// DURATION is written once, when the run finishes; STARTED (shown as an age) tells how long an unfinished run has run
 @AdditionalPrinterColumn(name = "DURATION", jsonPath = ".status.duration", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "STARTED", jsonPath = ".status.startTime", type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class TestRun extends CustomResource<TestRunSpec, TestRunStatus> implements Namespaced {
 }

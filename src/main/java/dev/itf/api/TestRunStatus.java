@@ -25,7 +25,7 @@ public class TestRunStatus {
     public String startTime;
     @JsonPropertyDescription("When the run finished (RFC 3339).")
     public String completionTime;
-    @JsonPropertyDescription("How long the run took or has taken so far, e.g. 1m12s.")
+    @JsonPropertyDescription("How long the run took, e.g. 1m12s; set when it finishes (the STARTED column shows the age of an unfinished run).")
     public String duration;
     @JsonPropertyDescription("Counts of case results.")
     public Summary summary;

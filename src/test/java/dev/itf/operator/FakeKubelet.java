@@ -56,8 +56,10 @@ final class FakeKubelet {
 
     /** A component pod that waits on the given reason, as the kubelet reports an image that cannot be pulled. */
     void stuckPod(String ns, String component, String reason, String message) {
+        // the labels of the Deployment's pod template, as its ReplicaSet gives them to each pod
+        Deployment d = client.apps().deployments().inNamespace(ns).withName(component).get();
         Pod pod = new PodBuilder().withNewMetadata().withName(component + "-7d9f8-abcde").withNamespace(ns)
-                .addToLabels(Itf.LABEL_COMPONENT, component).endMetadata()
+                .withLabels(d.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
                 .withNewSpec().addNewContainer().withName(component).withImage("x").endContainer().endSpec()
                 .withNewStatus().withPhase("Pending")
                 .withContainerStatuses(new ContainerStatusBuilder().withName(component).withReady(false)

@@ -10,20 +10,19 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts the runner Jobs (the suite ConfigMap first) and reads their state and termination messages. */
+/** Starts the runner Jobs (the suite ConfigMap first) and reads their state and termination messages from the informer caches. */
 @ApplicationScoped
 public class Execution {
-    private final KubernetesClient client;
+    private final RunCache cache;
     private final ClusterWriter writer;
 
-    public Execution(KubernetesClient client, ClusterWriter writer) {
-        this.client = client;
+    public Execution(RunCache cache, ClusterWriter writer) {
+        this.cache = cache;
         this.writer = writer;
     }
 
@@ -34,7 +33,7 @@ public class Execution {
     /** Creates the suite ConfigMap and every shard's Job that does not exist yet. */
     public void start(RunInputs in, long deadlineSeconds) {
         for (HasMetadata o : RunObjects.runners(in, deadlineSeconds)) {
-            writer.createIfAbsent(o);
+            writer.createIfAbsent(RunNames.namespace(in.run()), o);
         }
     }
 
@@ -47,8 +46,7 @@ public class Execution {
         String ns = RunNames.namespace(run);
         List<ShardState> out = new ArrayList<>();
         for (int i = 0; i < shards(run); i++) {
-            Job job = client.batch().v1().jobs().inNamespace(ns).withName(RunNames.runnerJob(i)).get();
-            out.add(state(ns, i, job));
+            out.add(state(ns, i, cache.job(ns, RunNames.runnerJob(i)).orElse(null)));
         }
         return out;
     }
@@ -82,7 +80,7 @@ public class Execution {
     }
 
     private String terminationMessage(String ns, int shard) {
-        List<Pod> pods = client.pods().inNamespace(ns).withLabel(Itf.LABEL_SHARD, String.valueOf(shard)).list().getItems();
+        List<Pod> pods = cache.pods(ns, Itf.LABEL_SHARD, String.valueOf(shard));
         for (Pod p : pods) {
             if (p.getStatus() == null || p.getStatus().getContainerStatuses() == null) {
                 continue;

@@ -9,7 +9,6 @@ import dev.itf.operator.run.RunObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -20,11 +19,11 @@ import java.util.Set;
 /** Creates the run namespace and the components in dependsOn order, and tells which are ready. */
 @ApplicationScoped
 public class Provisioning {
-    private final KubernetesClient client;
+    private final RunCache cache;
     private final ClusterWriter writer;
 
-    public Provisioning(KubernetesClient client, ClusterWriter writer) {
-        this.client = client;
+    public Provisioning(RunCache cache, ClusterWriter writer) {
+        this.cache = cache;
         this.writer = writer;
     }
 
@@ -39,10 +38,10 @@ public class Provisioning {
 
     /** One step forward: creates whatever may be created now and reports what is still not ready. */
     public Progress advance(RunInputs in) {
-        for (HasMetadata o : RunObjects.namespace(in)) {
-            writer.createIfAbsent(o);
-        }
         String ns = RunNames.namespace(in.run());
+        for (HasMetadata o : RunObjects.namespace(in)) {
+            writer.createIfAbsent(ns, o);
+        }
         Set<String> ready = new LinkedHashSet<>();
         List<String> waiting = new ArrayList<>();
         for (Component c : ComponentOrder.sort(in.components())) {
@@ -51,7 +50,7 @@ public class Provisioning {
                 continue;
             }
             for (HasMetadata o : RunObjects.component(in, c)) {
-                writer.createIfAbsent(o);
+                writer.createIfAbsent(ns, o);
             }
             if (isReady(ns, c)) {
                 ready.add(c.name);
@@ -67,11 +66,11 @@ public class Provisioning {
         String ns = RunNames.namespace(in.run());
         List<String> parts = new ArrayList<>();
         for (String name : waiting) {
-            Deployment d = client.apps().deployments().inNamespace(ns).withName(name).get();
+            Deployment d = cache.deployment(ns, name).orElse(null);
             if (d == null) {
                 continue;
             }
-            List<Pod> pods = client.pods().inNamespace(ns).withLabel(Itf.LABEL_COMPONENT, name).list().getItems();
+            List<Pod> pods = cache.pods(ns, Itf.LABEL_COMPONENT, name);
             parts.add(PodDiagnosis.describe(name, d, pods));
         }
         if (parts.isEmpty()) {
@@ -84,7 +83,7 @@ public class Provisioning {
         if (c.type == ComponentType.MANIFESTS) {
             return true;
         }
-        Deployment d = client.apps().deployments().inNamespace(ns).withName(c.name).get();
+        Deployment d = cache.deployment(ns, c.name).orElse(null);
         if (d == null) {
             return false;
         }

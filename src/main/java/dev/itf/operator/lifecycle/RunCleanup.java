@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What happens after a run: the namespace per cleanup policy, the TestRun after its TTL, everything when it is deleted. */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class RunCleanup {
     private final RunTokens tokens;
     private final RunMetrics metrics;
     private final StatusRateLimit rateLimit;
+    private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
 
     public RunCleanup(KubernetesClient client, FileResultStore store, RunTokens tokens, RunMetrics metrics, StatusRateLimit rateLimit) {
         this.client = client;
@@ -41,11 +44,15 @@ public class RunCleanup {
         TestRunSpec.Cleanup cleanup = run.getSpec().cleanup;
         TestRunSpec.CleanupPolicy policy = cleanup == null || cleanup.namespace == null
                 ? TestRunSpec.CleanupPolicy.Always : cleanup.namespace;
-        if (policy == TestRunSpec.CleanupPolicy.Always
-                || (policy == TestRunSpec.CleanupPolicy.OnSuccess && phase == RunPhase.Succeeded)) {
+        String uid = run.getMetadata().getUid();
+        boolean delete = policy == TestRunSpec.CleanupPolicy.Always
+                || (policy == TestRunSpec.CleanupPolicy.OnSuccess && phase == RunPhase.Succeeded);
+        // once per run and operator start: a finished run's resyncs send nothing
+        if (delete && !cleaned.contains(uid)) {
             deleteNamespace(run);
+            cleaned.add(uid);
         }
-        rateLimit.forget(run.getMetadata().getUid());
+        rateLimit.forget(uid);
         if (cleanup == null || cleanup.ttlSecondsAfterFinished == null || run.getStatus().completionTime == null) {
             return Optional.empty();
         }
@@ -69,13 +76,12 @@ public class RunCleanup {
         }
         tokens.forget(uid);
         metrics.forget(uid);
+        cleaned.remove(uid);
         rateLimit.forget(uid);
     }
 
     private void deleteNamespace(TestRun run) {
-        String ns = RunNames.namespace(run);
-        if (client.namespaces().withName(ns).get() != null) {
-            client.namespaces().withName(ns).delete();
-        }
+        // a namespace already gone answers with an empty list, not an error
+        client.namespaces().withName(RunNames.namespace(run)).delete();
     }
 }

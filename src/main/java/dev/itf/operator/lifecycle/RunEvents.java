@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A core/v1 Event on the TestRun at each phase change; the reason is the new phase. */
+/** core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. */
 @ApplicationScoped
 public class RunEvents {
     private static final Logger LOG = Logger.getLogger(RunEvents.class);
@@ -22,10 +22,22 @@ public class RunEvents {
     }
 
     public void phaseChanged(TestRun run, RunPhase phase, String message, Instant now) {
-        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         // the name is unique per run and phase, so a repeated reconcile does not post the same event twice
         String name = run.getMetadata().getName() + "." + phase.name().toLowerCase() + "."
                 + run.getMetadata().getUid().substring(0, 8);
+        post(run, name, phase.name(), message == null ? "phase " + phase : message,
+                phase == RunPhase.Error || phase == RunPhase.Failed ? "Warning" : "Normal", now);
+    }
+
+    /** A Warning Event about something the operator skipped, once per run, reason and message. */
+    public void warning(TestRun run, String reason, String message, Instant now) {
+        String name = run.getMetadata().getName() + "." + reason.toLowerCase() + "."
+                + Integer.toHexString((run.getMetadata().getUid() + message).hashCode());
+        post(run, name, reason, message, "Warning", now);
+    }
+
+    private void post(TestRun run, String name, String reason, String message, String type, Instant now) {
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             client.v1().events().inNamespace(run.getMetadata().getNamespace()).resource(new EventBuilder()
                     .withNewMetadata().withName(name).withNamespace(run.getMetadata().getNamespace()).endMetadata()
@@ -34,15 +46,15 @@ public class RunEvents {
                     .withName(run.getMetadata().getName()).withNamespace(run.getMetadata().getNamespace())
                     .withUid(run.getMetadata().getUid())
                     .endInvolvedObject()
-                    .withReason(phase.name())
-                    .withMessage(message == null ? "phase " + phase : message)
-                    .withType(phase == RunPhase.Error || phase == RunPhase.Failed ? "Warning" : "Normal")
+                    .withReason(reason)
+                    .withMessage(message)
+                    .withType(type)
                     .withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
                     .withNewSource().withComponent("itf-operator").endSource()
                     .build()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
-                LOG.warnf("could not record the %s event of TestRun %s/%s: %s", phase, run.getMetadata().getNamespace(),
+                LOG.warnf("could not record the %s event of TestRun %s/%s: %s", reason, run.getMetadata().getNamespace(),
                         run.getMetadata().getName(), e.getMessage());
             }
         }

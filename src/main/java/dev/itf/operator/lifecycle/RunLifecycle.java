@@ -1,170 +1,239 @@
 package dev.itf.operator.lifecycle;
 
-import dev.itf.api.RunPhase;
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunStatus;
 import dev.itf.api.TestSuite;
+import dev.itf.operator.results.ResultsResource;
+import dev.itf.operator.results.RunResults;
+import dev.itf.operator.results.RunWakeUps;
 import dev.itf.operator.run.DurationText;
 import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
-import dev.itf.operator.run.RunnerSettings;
 import dev.itf.operator.run.RunnerJob;
-import dev.itf.runner.CaseSelection;
+import dev.itf.operator.run.RunnerSettings;
 import dev.itf.results.CaseResult;
-import dev.itf.operator.results.FileResultStore;
-import dev.itf.operator.results.ResultsResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import dev.itf.runner.CaseSelection;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One reconcile of a TestRun: resolve, provision, execute, collect, finish. Every step reads its state from the
- * cluster and the result store and creates by deterministic name, so it may be repeated at any point.
+ * One reconcile of a resolved TestRun: provision, execute, collect, finish, into the next status. Every step reads
+ * the informer caches and the known results and creates by deterministic name, so it may be repeated at any point.
+ * Whatever a step throws gets a verdict ({@link RunFailures}), and the run's deadline is checked after every step,
+ * failed or not: no run stays in Provisioning or Running without a condition saying why.
  */
 @ApplicationScoped
 public class RunLifecycle {
-    static final Duration POLL = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(RunLifecycle.class);
 
-    private final Clock clock;
     private final RunConditions conditions;
     private final RunInputsReader inputs;
     private final Provisioning provisioning;
     private final Execution execution;
-    private final FileResultStore store;
+    private final RunResults results;
     private final RunnerSettings settings;
     private final RunEvents events;
-    private final RunMetrics metrics;
-    private final RunNotifier notifier;
+    private final RunFailures failures;
     private final RunCleanup cleanup;
-    private final StatusRateLimit rateLimit;
+    private final ClusterWriter writer;
+    private final RunWakeUps wakeUps;
+    /** What a run's objects are built from, read once per run until its runners exist. */
+    private final Map<String, RunInputs> inputsByUid = new ConcurrentHashMap<>();
 
-    public RunLifecycle(Clock clock, RunConditions conditions, RunInputsReader inputs, Provisioning provisioning,
-                        Execution execution, FileResultStore store, RunnerSettings settings, RunEvents events,
-                        RunMetrics metrics, RunNotifier notifier, RunCleanup cleanup, StatusRateLimit rateLimit) {
-        this.clock = clock;
+    public RunLifecycle(RunConditions conditions, RunInputsReader inputs, Provisioning provisioning, Execution execution,
+                        RunResults results, RunnerSettings settings, RunEvents events, RunFailures failures,
+                        RunCleanup cleanup, ClusterWriter writer, RunWakeUps wakeUps) {
         this.conditions = conditions;
         this.inputs = inputs;
         this.provisioning = provisioning;
         this.execution = execution;
-        this.store = store;
+        this.results = results;
         this.settings = settings;
         this.events = events;
-        this.metrics = metrics;
-        this.notifier = notifier;
+        this.failures = failures;
         this.cleanup = cleanup;
-        this.rateLimit = rateLimit;
+        this.writer = writer;
+        this.wakeUps = wakeUps;
     }
 
     /**
-     * @param suite the run's TestSuite, resolved and valid (null when it was deleted since)
+     * Advances the run into {@code status}.
+     *
+     * @param suite       the run's TestSuite, resolved and valid (null when it was deleted since)
      * @param environment its TestEnvironment, or null when the run has none
+     * @return when to look again whatever happens: the next deadline, or the backoff after a transient failure
      */
-    public UpdateControl<TestRun> reconcile(TestRun run, TestSuite suite, TestEnvironment environment) {
-        Instant now = clock.instant();
-        if (run.getStatus() == null) {
-            run.setStatus(new TestRunStatus());
-        }
-        TestRunStatus status = run.getStatus();
-        RunPhase before = status.phase;
-        if (RunConditions.isTrue(status, RunConditions.COMPLETED)) {
-            Optional<Duration> again = cleanup.afterFinish(run, now);
-            UpdateControl<TestRun> none = UpdateControl.noUpdate();
-            return again.map(d -> none.rescheduleAfter(d.toMillis() + 100)).orElse(none);
-        }
-        String seen = Serialization.asJson(status);
+    public Duration reconcile(TestRun run, TestRunStatus status, TestSuite suite, TestEnvironment environment, Instant now) {
         status.observedGeneration = run.getMetadata().getGeneration();
         if (status.startTime == null) {
             status.startTime = now.truncatedTo(ChronoUnit.SECONDS).toString();
         }
-        Instant start = Instant.parse(status.startTime);
-        Duration timeout = DurationText.parse(run.getSpec().timeout, Duration.ofMinutes(30));
-        advance(run, suite, environment, status, now, start.plus(timeout));
-        if (!RunConditions.isTrue(status, RunConditions.COMPLETED) && now.isAfter(start.plus(timeout))) {
+        Instant deadline = deadline(run, status);
+        Duration wake;
+        try {
+            wake = advance(run, suite, environment, status, now, deadline);
+            failures.recovered(run.getMetadata().getUid());
+            status.conditions = withoutRetrying(status);
+        } catch (RuntimeException e) {
+            wake = failed(run, status, e);
+        }
+        if (!RunConditions.isTrue(status, RunConditions.COMPLETED) && !now.isBefore(deadline)) {
             conditions.finish(status, false, "RunTimeout", "the run did not finish within its timeout of "
                     + run.getSpec().timeout + " (" + waitingFor(status) + ")", run.getMetadata().getGeneration());
         }
-        RunPhase after = RunConditions.phase(status);
-        status.phase = after;
-        metrics.observe(run, after);
-        if (after == before && Serialization.asJson(status).equals(seen)) {
-            return UpdateControl.<TestRun>noUpdate().rescheduleAfter(POLL.toMillis());
-        }
-        if (after == before) {
-            Duration wait = rateLimit.wait(run.getMetadata().getUid(), now);
-            if (!wait.isZero()) {
-                return UpdateControl.<TestRun>noUpdate().rescheduleAfter(wait.toMillis());
-            }
-        }
-        status.duration = DurationText.format(Duration.between(start, now));
-        if (after.isFinal()) {
-            finish(run, status, after, start, now);
-        }
-        if (after != before) {
-            events.phaseChanged(run, after, message(status, after), now);
-        }
-        rateLimit.patched(run.getMetadata().getUid(), now);
-        return UpdateControl.patchStatus(run).rescheduleAfter(POLL.toMillis());
+        Duration untilDeadline = Duration.between(now, deadline).plusMillis(100);
+        return wake == null || untilDeadline.compareTo(wake) < 0 ? untilDeadline : wake;
     }
 
-    private void advance(TestRun run, TestSuite suite, TestEnvironment environment, TestRunStatus status, Instant now, Instant deadline) {
+    /**
+     * What is left after a status patch or another step outside {@link #reconcile} failed: the run ends when the
+     * failure is permanent or its deadline has passed.
+     *
+     * @return whether {@code status} now ends the run
+     */
+    public boolean endAfterError(TestRun run, TestRunStatus status, Exception e, Instant now) {
+        if (RunConditions.isTrue(status, RunConditions.COMPLETED) || !RunConditions.isTrue(status, RunConditions.RESOLVED)
+                || status.startTime == null) {
+            return false;
+        }
+        RunFailures.Verdict verdict = RunFailures.classify(e);
+        Long generation = run.getMetadata().getGeneration();
+        if (verdict.permanent()) {
+            conditions.finish(status, false, verdict.reason(), verdict.message(), generation);
+        } else if (!now.isBefore(deadline(run, status))) {
+            conditions.finish(status, false, "RunTimeout", "the run did not finish within its timeout of "
+                    + run.getSpec().timeout + " (the last step failed: " + verdict.message() + ")", generation);
+        }
+        return RunConditions.isTrue(status, RunConditions.COMPLETED);
+    }
+
+    /** A finished run: what it held in memory goes, its namespace per policy, itself after its TTL. */
+    public Optional<Duration> afterFinish(TestRun run, Instant now) {
+        forget(run);
+        return cleanup.afterFinish(run, now);
+    }
+
+    /** The run is being deleted. */
+    public void deleted(TestRun run) {
+        forget(run);
+        cleanup.deleted(run);
+    }
+
+    private void forget(TestRun run) {
+        String uid = run.getMetadata().getUid();
+        inputsByUid.remove(uid);
+        results.forget(uid);
+        failures.recovered(uid);
+        wakeUps.forget(uid);
+        writer.forget(RunNames.namespace(run));
+    }
+
+    private Duration failed(TestRun run, TestRunStatus status, RuntimeException e) {
+        RunFailures.Verdict verdict = RunFailures.classify(e);
+        Long generation = run.getMetadata().getGeneration();
+        if (verdict.permanent()) {
+            LOG.infof("TestRun %s/%s ends as Error: %s", run.getMetadata().getNamespace(), run.getMetadata().getName(), verdict.message());
+            conditions.finish(status, false, verdict.reason(), verdict.message(), generation);
+            return null;
+        }
+        Duration backoff = failures.backoff(run.getMetadata().getUid());
+        LOG.infof("TestRun %s/%s: %s; trying again in %s", run.getMetadata().getNamespace(), run.getMetadata().getName(),
+                verdict.message(), DurationText.format(backoff));
+        conditions.set(status, RunFailures.RETRYING, true, verdict.reason(), verdict.message(), generation);
+        return backoff;
+    }
+
+    private static List<io.fabric8.kubernetes.api.model.Condition> withoutRetrying(TestRunStatus status) {
+        return status.conditions == null ? null
+                : status.conditions.stream().filter(c -> !RunFailures.RETRYING.equals(c.getType())).toList();
+    }
+
+    private static Instant deadline(TestRun run, TestRunStatus status) {
+        return Instant.parse(status.startTime).plus(DurationText.parse(run.getSpec().timeout, Duration.ofMinutes(30)));
+    }
+
+    /** @return when to look again whatever happens (the provisioning deadline), or null */
+    private Duration advance(TestRun run, TestSuite suite, TestEnvironment environment, TestRunStatus status, Instant now, Instant deadline) {
         Long generation = run.getMetadata().getGeneration();
         if (RunConditions.isTrue(status, RunConditions.COMPLETED) || !RunConditions.isTrue(status, RunConditions.RESOLVED)) {
-            return;
+            return null;
         }
         boolean environmentReady = RunConditions.isTrue(status, RunConditions.ENVIRONMENT_READY);
+        Duration wake = null;
         if (!environmentReady || !execution.started(run)) {
             if (suite == null || (run.getSpec().environmentRef != null && environment == null)) {
                 conditions.finish(status, false, "ReferenceDeleted", "the run's TestSuite or TestEnvironment was deleted before the run started",
                         generation);
-                return;
+                return null;
             }
             int selected = CaseSelection.matching(suite.getSpec().cases, RunnerJob.selection(run.getSpec())).size();
             if (selected == 0) {
                 conditions.finish(status, false, "NoCasesSelected", "spec.selector: no case of TestSuite "
                         + suite.getMetadata().getName() + " matches the selector", generation);
-                return;
+                return null;
             }
             RunInputs in;
             try {
-                in = inputs.read(run, suite, environment);
+                in = inputs(run, suite, environment);
             } catch (RunInputsReader.MissingReferenceException | IllegalArgumentException e) {
                 conditions.finish(status, false, "MissingReference", e.getMessage(), generation);
-                return;
+                return null;
             }
             status.namespace = RunNames.namespace(run);
-            if (!environmentReady && !provision(run, status, in, now, deadline)) {
-                return;
+            if (!environmentReady) {
+                Optional<Duration> provisioningLeft = provision(run, status, in, now, deadline);
+                if (provisioningLeft.isPresent()) {
+                    return provisioningLeft.get();
+                }
+                if (RunConditions.isTrue(status, RunConditions.COMPLETED)) {
+                    return null;
+                }
             }
             try {
                 execution.start(in, Math.max(1, Duration.between(now, deadline).getSeconds()));
             } catch (IllegalArgumentException e) {
                 conditions.finish(status, false, "MissingReference", e.getMessage(), generation);
-                return;
+                return null;
             }
-            status.summary = new TestRunStatus.Summary();
-            status.summary.total = selected;
+            if (status.summary == null || status.summary.total != selected) {
+                status.summary = new dev.itf.api.TestRunStatus.Summary();
+                status.summary.total = selected;
+            }
+        } else {
+            inputsByUid.remove(run.getMetadata().getUid());
         }
-        collect(run, status);
+        collect(run, status, now);
+        return wake;
     }
 
-    /** @return whether the environment is ready */
-    private boolean provision(TestRun run, TestRunStatus status, RunInputs in, Instant now, Instant runDeadline) {
+    private RunInputs inputs(TestRun run, TestSuite suite, TestEnvironment environment) {
+        RunInputs known = inputsByUid.get(run.getMetadata().getUid());
+        if (known != null && known.suite() == suite && known.environment() == environment) {
+            return known;
+        }
+        RunInputs read = inputs.read(run, suite, environment);
+        inputsByUid.put(run.getMetadata().getUid(), read);
+        return read;
+    }
+
+    /** @return how long until the provisioning deadline while the environment is not ready, empty when it is ready or over */
+    private Optional<Duration> provision(TestRun run, TestRunStatus status, RunInputs in, Instant now, Instant runDeadline) {
         Long generation = run.getMetadata().getGeneration();
         Provisioning.Progress progress = provisioning.advance(in);
         if (progress.ready()) {
             conditions.set(status, RunConditions.ENVIRONMENT_READY, true, "ComponentsReady",
                     in.components().isEmpty() ? "no components to provision" : "every component is ready", generation);
-            return true;
+            return Optional.empty();
         }
         Duration allowed = in.environment() == null ? Duration.ZERO
                 : DurationText.parse(in.environment().getSpec().provisioningTimeout, Duration.ofMinutes(5));
@@ -177,17 +246,17 @@ public class RunLifecycle {
                     + ": " + provisioning.diagnose(in, progress.waiting());
             conditions.set(status, RunConditions.ENVIRONMENT_READY, false, "ProvisioningTimeout", why, generation);
             conditions.finish(status, false, "ProvisioningTimeout", why, generation);
-            return false;
+            return Optional.empty();
         }
         conditions.set(status, RunConditions.ENVIRONMENT_READY, false, "Provisioning",
                 "waiting for " + String.join(", ", progress.waiting()), generation);
-        return false;
+        return Optional.of(Duration.between(now, deadline).plusMillis(100));
     }
 
-    private void collect(TestRun run, TestRunStatus status) {
+    private void collect(TestRun run, TestRunStatus status, Instant now) {
         List<ShardState> shards = execution.observe(run);
         int selected = status.summary == null ? 0 : status.summary.total;
-        RunCollector.Collected c = RunCollector.collect(results(run), shards, selected);
+        RunCollector.Collected c = RunCollector.collect(results(run, now), shards, selected);
         status.summary = c.statusSummary();
         status.failures = c.summary().failures;
         status.reportUrl = settings.reportUrl(run.getMetadata().getNamespace(), run.getMetadata().getName());
@@ -205,17 +274,11 @@ public class RunLifecycle {
         }
     }
 
-    private void finish(TestRun run, TestRunStatus status, RunPhase phase, Instant start, Instant now) {
-        status.completionTime = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        metrics.finished(run, phase, Duration.between(start, now), results(run));
-        notifier.finished(run, phase);
-    }
-
-    private List<CaseResult> results(TestRun run) {
+    private List<CaseResult> results(TestRun run, Instant now) {
         try {
-            return store.list(ResultsResource.key(run));
+            return results.current(ResultsResource.key(run), problem -> events.warning(run, "ResultUnreadable", problem, now));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new RunFailures.ResultStoreUnavailableException("the result store cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -228,14 +291,5 @@ public class RunLifecycle {
     private static String waitingFor(TestRunStatus status) {
         return RunConditions.isTrue(status, RunConditions.ENVIRONMENT_READY) ? "cases were still running"
                 : RunConditions.get(status, RunConditions.ENVIRONMENT_READY).map(c -> c.getMessage()).orElse("not started");
-    }
-
-    private static String message(TestRunStatus status, RunPhase phase) {
-        String type = switch (phase) {
-            case Pending -> RunConditions.RESOLVED;
-            case Provisioning, Running -> RunConditions.ENVIRONMENT_READY;
-            default -> RunConditions.SUCCEEDED;
-        };
-        return RunConditions.get(status, type).map(c -> c.getMessage()).orElse("phase " + phase);
     }
 }

@@ -22,11 +22,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The results endpoint: runners POST each case result with the run's bearer token; it is stored durably before the
- * 200. GET returns a run's report, the canonical JSON result of the whole run, built from what is stored.
+ * The results endpoint: runners POST case results (one JSON object, or an array of them as a batch) with the run's
+ * bearer token; they are checked field by field and stored durably, a batch as one group commit, before the 200, and
+ * the run is reconciled soon after. GET returns a run's report, the canonical JSON result of the whole run, built from what is stored.
  */
 @Path("/api/v1")
 public class ResultsResource {
@@ -36,14 +39,18 @@ public class ResultsResource {
     private final KubernetesClient client;
     private final FileResultStore store;
     private final RunTokens tokens;
+    private final RunResults known;
+    private final RunWakeUps wakeUps;
     private final int maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens,
+    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, RunResults known, RunWakeUps wakeUps,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
         this.tokens = tokens;
+        this.known = known;
+        this.wakeUps = wakeUps;
         this.maxBytes = maxBytes;
     }
 
@@ -64,22 +71,38 @@ public class ResultsResource {
         if (body == null || body.length > maxBytes) {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "a result may hold at most " + maxBytes + " bytes");
         }
-        CaseResult result;
+        List<CaseResult> results;
         try {
-            result = json.readValue(body, CaseResult.class);
-        } catch (IOException e) {
-            return error(Response.Status.BAD_REQUEST, "not a case result: " + firstLine(e.getMessage()));
+            results = CaseResultBody.parse(body);
+        } catch (CaseResultBody.Invalid e) {
+            return error(Response.Status.BAD_REQUEST, "not a case result: " + e.getMessage());
         }
-        if (result == null || result.caseId == null || result.caseId.isBlank() || result.attempt < 1) {
-            return error(Response.Status.BAD_REQUEST, "a case result needs caseId and attempt (1 or more)");
+        int shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).shard >= shards) {
+                return error(Response.Status.BAD_REQUEST, "not a case result: " + (results.size() > 1 ? "[" + i + "]." : "")
+                        + "shard: " + results.get(i).shard + " but the run has " + shards + " shard" + (shards == 1 ? "" : "s"));
+            }
         }
         try {
-            boolean created = store.put(key(run), result);
-            return Response.ok(Map.of("stored", created ? "created" : "duplicate")).build();
-        } catch (IOException e) {
-            LOG.errorf("storing a result of %s/%s failed: %s", namespace, name, e.getMessage());
+            int created = known.ingest(key(run), results);
+            wakeUps.wake(key(run));
+            boolean batch = body.length > 0 && firstNonBlank(body) == '[';
+            return Response.ok(batch ? Map.of("results", results.size(), "created", created)
+                    : Map.of("stored", created == 1 ? "created" : "duplicate")).build();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf("storing results of %s/%s failed: %s", namespace, name, e.getMessage());
             return error(Response.Status.SERVICE_UNAVAILABLE, "the result store failed; send again");
         }
+    }
+
+    private static char firstNonBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return (char) b;
+            }
+        }
+        return ' ';
     }
 
     @GET
@@ -111,13 +134,5 @@ public class ResultsResource {
         } catch (JsonProcessingException e) {
             return Response.status(status).build();
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable JSON";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
