@@ -116,7 +116,7 @@ public final class FileResultStore implements ResultStore {
     @Override
     public List<CaseResult> list(RunKey run, Consumer<String> unreadable) throws IOException {
         Path dir = dir(run);
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             return List.of();
         }
         List<Path> files;
