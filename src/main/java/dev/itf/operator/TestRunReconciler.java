@@ -69,10 +69,16 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
     @Inject
     RunWakeUps wakeUps;
     @Inject
+    Leadership leadership;
+    @Inject
     Clock clock;
 
     @Override
     public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
+        if (!leadership.isLeader()) {
+            // a replica that lost its Lease (and has not exited yet) leaves every run to the new leader
+            return UpdateControl.noUpdate();
+        }
         Instant now = clock.instant();
         TestRunStatus next = StatusUpdate.copy(run.getStatus(), TestRunStatus.class);
         if (next == null) {
@@ -114,6 +120,9 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
 
     @Override
     public DeleteControl cleanup(TestRun run, Context<TestRun> context) {
+        if (!leadership.isLeader()) {
+            return DeleteControl.noFinalizerRemoval();
+        }
         lifecycle.deleted(run);
         return DeleteControl.defaultDelete();
     }

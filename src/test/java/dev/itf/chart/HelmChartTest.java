@@ -184,6 +184,28 @@ class HelmChartTest {
     }
 
     @Test
+    void twoReplicasElectALeaderWithALeaseInTheReleaseNamespace() {
+        List<HasMetadata> one = ChartRendering.objects(ChartRendering.render(Map.of()));
+        assertThat(one(one, Deployment.class).getSpec().getReplicas()).isEqualTo(1);
+        assertThat(one(one, Deployment.class).getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        List<HasMetadata> objects = ChartRendering.objects(ChartRendering.render(Map.of(
+                "operator.replicas", "2", "operator.leaderElection.leaseName", "itf-lease",
+                "results.persistence.accessMode", "ReadWriteMany")));
+        Deployment deployment = one(objects, Deployment.class);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(container, "ITF_LEADER_ELECTION_LEASE_NAME").getValue()).isEqualTo("itf-lease");
+        assertThat(env(container, "POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+        assertThat(env(container, "POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+        io.fabric8.kubernetes.api.model.rbac.Role lease = objects.stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.rbac.Role).map(o -> (io.fabric8.kubernetes.api.model.rbac.Role) o)
+                .filter(r -> r.getRules().stream().anyMatch(rule -> rule.getResources().contains("leases"))).findFirst().orElseThrow();
+        assertThat(lease.getMetadata().getNamespace()).isEqualTo(deployment.getMetadata().getNamespace());
+        assertAllowed(lease.getRules(), "coordination.k8s.io", "leases", "create", "get", "update");
+    }
+
+    @Test
     void valuesSchemaRejectsABadValue() {
         assertThatThrownBy(() -> ChartRendering.render(Map.of("image.pullPolicy", "Sometimes")))
                 .hasMessageContaining("pullPolicy");

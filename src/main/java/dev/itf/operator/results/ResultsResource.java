@@ -6,6 +6,7 @@ import dev.itf.results.ResultSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.TestRun;
+import dev.itf.operator.Leadership;
 import dev.itf.json.Json;
 import dev.itf.results.RunResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,16 +42,19 @@ public class ResultsResource {
     private final RunTokens tokens;
     private final RunResults known;
     private final RunWakeUps wakeUps;
+    private final Leadership leadership;
     private final int maxBytes;
     private final ObjectMapper json = new ObjectMapper();
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, RunResults known, RunWakeUps wakeUps,
+                           Leadership leadership,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
         this.tokens = tokens;
         this.known = known;
         this.wakeUps = wakeUps;
+        this.leadership = leadership;
         this.maxBytes = maxBytes;
     }
 
@@ -60,6 +64,11 @@ public class ResultsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("namespace") String namespace, @PathParam("testrun") String name,
                          @HeaderParam("Authorization") String authorization, byte[] body) {
+        if (!leadership.isLeader()) {
+            // only the leader keeps the running summaries: a follower's 503 makes the runner send again
+            return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE,
+                    "this operator replica is not the leader; send again")).header("Retry-After", "1").build();
+        }
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             return error(Response.Status.UNAUTHORIZED, "a bearer token (the run's token) is required");
         }

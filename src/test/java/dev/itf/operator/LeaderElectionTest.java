@@ -1,0 +1,98 @@
+package dev.itf.operator;
+
+import dev.itf.api.TestRun;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two replicas share a Lease: the holder reconciles and takes results; a replica that lost the Lease does neither. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.LeaseRights.class)
+@TestProfile(LeaderElectionTest.Elected.class)
+class LeaderElectionTest {
+    static final String NS = "team";
+    static final String LEASE_NS = "itf-system";
+    static final String LEASE = "itf-operator-test";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    public static class Elected implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.operator-sdk.activate-leader-election-for-profiles", "test",
+                    "itf.leader-election.lease-name", LEASE,
+                    "itf.leader-election.lease-namespace", LEASE_NS,
+                    "itf.leader-election.identity", "replica-a",
+                    "itf.leader-election.exit-on-stop-leading", "false",
+                    "itf.results.dir", "target/itf-results-leader");
+        }
+    }
+
+    /** The API server's answer to the operator SDK's check that it may use Leases. */
+    public static class LeaseRights implements Consumer<KubernetesServer> {
+        @Override
+        public void accept(KubernetesServer server) {
+            server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                    .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().withIncomplete(false)
+                            .withResourceRules(new ResourceRuleBuilder().withApiGroups("coordination.k8s.io")
+                                    .withResources("leases").withVerbs("create", "get", "update").build())
+                            .endStatus().build())
+                    .always();
+        }
+    }
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    Leadership leadership;
+
+    Lease lease() {
+        return client.leases().inNamespace(LEASE_NS).withName(LEASE).get();
+    }
+
+    @Test
+    void theHolderOfTheLeaseReconcilesAndAReplicaThatLostItStops() {
+        await().atMost(WAIT).until(() -> lease() != null && "replica-a".equals(lease().getSpec().getHolderIdentity()));
+        assertThat(leadership.isLeader()).isTrue();
+        client.resources(dev.itf.api.TestSuite.class).inNamespace(NS).resource(TestRunLifecycleTest.suite("s-lead", 1)).create();
+        client.resources(TestRun.class).inNamespace(NS).resource(new TestRunLifecycleTest().run("led", "s-lead", null, 1)).create();
+        await().atMost(WAIT).until(() -> status("led") != null);
+
+        // another replica takes the Lease over, as after this one stalled past the lease duration
+        Lease taken = lease();
+        taken.getSpec().setHolderIdentity("replica-b");
+        taken.getSpec().setLeaseDurationSeconds(3600);
+        taken.getSpec().setRenewTime(ZonedDateTime.now().truncatedTo(ChronoUnit.MICROS));
+        client.leases().inNamespace(LEASE_NS).resource(taken).update();
+        await().atMost(WAIT).until(() -> !leadership.isLeader());
+        assertThat(leadership.holder()).contains("replica-b");
+
+        RestAssured.given().body("{\"caseId\":\"API_001\",\"attempt\":1,\"outcome\":\"passed\"}").contentType("application/json")
+                .header("Authorization", "Bearer x").post("/api/v1/results/team/led")
+                .then().statusCode(503).header("Retry-After", "1");
+        client.resources(TestRun.class).inNamespace(NS).resource(new TestRunLifecycleTest().run("unled", "s-lead", null, 1)).create();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> status("unled") == null);
+    }
+
+    Object status(String name) {
+        TestRun r = client.resources(TestRun.class).inNamespace(NS).withName(name).get();
+        return r == null ? null : r.getStatus();
+    }
+}
