@@ -1,6 +1,7 @@
 package dev.itf.operator.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /** At most one status patch per run per interval for progress updates; phase changes are never held back. */
 @ApplicationScoped
 public class StatusRateLimit {
-    static final Duration INTERVAL = Duration.ofSeconds(1);
+    private final Duration interval;
     private final Map<String, Instant> last = new ConcurrentHashMap<>();
+
+    public StatusRateLimit(@ConfigProperty(name = "itf.status.interval", defaultValue = "1s") Duration interval) {
+        this.interval = interval;
+    }
 
     /** @return Duration.ZERO when a patch may go now, else how long to wait */
     public Duration wait(String uid, Instant now) {
         Instant previous = last.get(uid);
-        if (previous == null || !now.isBefore(previous.plus(INTERVAL))) {
+        if (previous == null || !now.isBefore(previous.plus(interval))) {
             return Duration.ZERO;
         }
-        return Duration.between(now, previous.plus(INTERVAL));
+        return Duration.between(now, previous.plus(interval));
     }
 
     public void patched(String uid, Instant now) {
