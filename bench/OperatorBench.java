@@ -1,0 +1,354 @@
+import dev.itf.api.LocalObjectRef;
+import dev.itf.api.TestRun;
+import dev.itf.api.TestRunSpec;
+import dev.itf.api.TestSuite;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operator at scale against the fabric8 mock API server (CRUD mode, no controllers: this program plays the Job
+ * controller). Starts the operator jar given as the first argument, pointed at the mock server, and measures:
+ * create-to-Job latency of 100 runs created at once, API requests per run per minute while runs idle, results
+ * ingestion and how soon status follows, and the operator's RSS with 1,000 finished runs kept.
+ * Every wait is bounded; the program stops the operator and the server when done.
+ */
+public class OperatorBench {
+    static final String NS = "bench";
+    static final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    static final AtomicLong total = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses) {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        boolean watch = request.getPath().contains("watch=true");
+                        String path = request.getPath().replaceAll("\\?.*", "").replaceAll("/namespaces/[^/]+", "/namespaces/*")
+                                .replaceAll("/(testruns|jobs|pods|secrets|configmaps|deployments|networkpolicies|events|namespaces|services)/[^/]+", "/$1/*");
+                        requests.computeIfAbsent(request.getMethod() + (watch ? " WATCH " : " ") + path, k -> new AtomicLong()).incrementAndGet();
+                        if (!watch) {
+                            total.incrementAndGet();
+                        }
+                        return super.dispatch(request);
+                    }
+                }, false);
+        server.init(InetAddress.getByName("127.0.0.1"), 0);
+        KubernetesClient client = server.createClient();
+        // the mock server serves a custom resource once its CRD exists, as a real API server does
+        for (String kind : List.of("testsuites", "testenvironments", "testruns")) {
+            client.apiextensions().v1().customResourceDefinitions()
+                    .load(Path.of("crds/" + kind + ".itf.dev.yaml").toFile()).create();
+        }
+        int http = freePort();
+        Path results = Files.createTempDirectory("itf-bench-results");
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseSerialGC", "-Dquarkus.profile=bench",
+                "-Dquarkus.http.port=" + http, "-jar", jar.toString());
+        pb.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", server.url("/"));
+        pb.environment().put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", NS);
+        pb.environment().put("ITF_RESULTS_DIR", results.toString());
+        pb.environment().put("ITF_OPERATOR_URL", "http://127.0.0.1:" + http);
+        pb.environment().put("ITF_RUNNER_IMAGE", "itf:bench");
+        pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        pb.redirectErrorStream(true).redirectOutput(Path.of("target/bench-operator.log").toFile());
+        Process operator = pb.start();
+        try {
+            run(client, operator, http, idleSeconds);
+        } finally {
+            operator.destroy();
+            operator.waitFor();
+            client.close();
+            server.destroy();
+        }
+    }
+
+    static void run(KubernetesClient client, Process operator, int http, int idleSeconds) throws Exception {
+        HttpClient web = HttpClient.newHttpClient();
+        waitFor("the operator to be ready", Duration.ofSeconds(120), () -> status(web, "http://127.0.0.1:" + http + "/q/health/ready") == 200);
+        client.resources(TestSuite.class).inNamespace(NS).resource(Serialization.unmarshal("""
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: bench, namespace: bench}
+                spec:
+                  cases:
+                    - id: API_001
+                      steps:
+                        - http: {method: GET, url: "http://127.0.0.1:1/"}
+                          expect: {status: 200}
+                """, TestSuite.class)).create();
+        Map<String, Long> created = new ConcurrentHashMap<>();
+        Map<String, Long> jobSeen = new ConcurrentHashMap<>();
+        Map<String, Job> jobs = new ConcurrentHashMap<>();
+        client.batch().v1().jobs().inAnyNamespace().inform(new ResourceEventHandler<>() {
+            public void onAdd(Job job) {
+                String run = job.getMetadata().getLabels().get("itf.dev/run");
+                jobSeen.putIfAbsent(run, System.nanoTime());
+                jobs.put(run, job);
+            }
+
+            public void onUpdate(Job a, Job b) {
+            }
+
+            public void onDelete(Job job, boolean unknown) {
+            }
+        });
+
+        // 1. 100 TestRuns at once: create -> their Job exists
+        List<String> first = names("r", 0, 100);
+        createAll(client, first, created);
+        waitFor("100 Jobs", Duration.ofMinutes(5), () -> first.stream().allMatch(jobSeen::containsKey));
+        List<Double> latencies = first.stream().map(n -> (jobSeen.get(n) - created.get(n)) / 1e6).sorted().toList();
+        System.out.printf("create-to-Job, 100 runs at once: p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                pct(latencies, 50), pct(latencies, 95), latencies.get(latencies.size() - 1));
+
+        // 2. API requests while runs idle in Running, with 100 and then 500 runs
+        idle(client, first, idleSeconds);
+        List<String> more = names("r", 100, 500);
+        createAll(client, more, created);
+        waitFor("500 Jobs", Duration.ofMinutes(10), () -> more.stream().allMatch(jobSeen::containsKey));
+        List<String> all = new ArrayList<>(first);
+        all.addAll(more);
+        idle(client, all, idleSeconds);
+
+        // 3. results ingestion into 100 running runs, single results and batches of 100
+        Map<String, String> tokens = new HashMap<>();
+        for (String run : all) {
+            Secret s = client.secrets().inNamespace(jobs.get(run).getMetadata().getNamespace()).withName("itf-run-token").get();
+            tokens.put(run, new String(Base64.getDecoder().decode(s.getData().get("token")), StandardCharsets.UTF_8));
+        }
+        int perRun = 200;
+        ingest(client, web, http, first, tokens, perRun, 1, "S");
+        ingest(client, web, http, first, tokens, perRun, 100, "B");
+
+        // 4. 1,000 finished runs kept: finish the 500, create 500 more and finish them
+        List<String> last = names("r", 500, 1000);
+        createAll(client, last, created);
+        waitFor("1000 Jobs", Duration.ofMinutes(10), () -> last.stream().allMatch(jobSeen::containsKey));
+        List<String> thousand = new ArrayList<>(all);
+        thousand.addAll(last);
+        for (String run : last) {
+            tokens.put(run, new String(Base64.getDecoder().decode(client.secrets().inNamespace(jobs.get(run).getMetadata().getNamespace())
+                    .withName("itf-run-token").get().getData().get("token")), StandardCharsets.UTF_8));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (String run : thousand) {
+            done.add(pool.submit(() -> {
+                post(web, http, run, tokens.get(run), "{\"caseId\":\"API_001\",\"attempt\":1,\"outcome\":\"passed\"}");
+                Job job = client.batch().v1().jobs().inNamespace(jobs.get(run).getMetadata().getNamespace()).withName("itf-runner-0").get();
+                job.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
+                        .withType("Complete").withStatus("True").build()).build());
+                client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).resource(job).updateStatus();
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        waitFor("1000 finished runs", Duration.ofMinutes(10), () -> client.resources(TestRun.class).inNamespace(NS).list().getItems().stream()
+                .filter(r -> r.getStatus() != null && r.getStatus().completionTime != null).count() == 1000);
+        Thread.sleep(15_000); // settle: the finished runs' clean-up and resyncs
+        System.out.printf("operator RSS with 1,000 finished runs kept: %d MiB (heap limit 384 MiB, serial GC)%n", rssKib(operator.pid()) / 1024);
+        long before = total.get();
+        Thread.sleep(idleSeconds * 1000L);
+        System.out.printf("API requests per minute with 1,000 finished runs: %.1f%n", (total.get() - before) * 60.0 / idleSeconds);
+    }
+
+    static void idle(KubernetesClient client, List<String> runs, int seconds) throws Exception {
+        waitFor(runs.size() + " runs Running", Duration.ofMinutes(5), () -> client.resources(TestRun.class).inNamespace(NS).list().getItems().stream()
+                .filter(r -> runs.contains(r.getMetadata().getName()))
+                .filter(r -> r.getStatus() != null && r.getStatus().phase != null && r.getStatus().phase.name().equals("Running")).count() == runs.size());
+        Thread.sleep(3000);
+        Map<String, Long> start = snapshot();
+        long before = total.get();
+        Thread.sleep(seconds * 1000L);
+        long count = total.get() - before;
+        System.out.printf("idle, %d runs Running: %d API requests in %d s = %.2f per run per minute%n", runs.size(), count, seconds,
+                count * 60.0 / seconds / runs.size());
+        Map<String, Long> end = snapshot();
+        end.forEach((k, v) -> {
+            long d = v - start.getOrDefault(k, 0L);
+            if (d > 0 && !k.contains("WATCH")) {
+                System.out.printf("    %6d %s%n", d, k);
+            }
+        });
+    }
+
+    static void ingest(KubernetesClient client, HttpClient web, int http, List<String> runs, Map<String, String> tokens,
+                       int perRun, int batch, String prefix) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (String run : runs) {
+            for (int i = 0; i < perRun; i += batch) {
+                StringBuilder b = new StringBuilder(batch > 1 ? "[" : "");
+                for (int j = i; j < Math.min(perRun, i + batch); j++) {
+                    b.append(j > i ? "," : "").append("{\"caseId\":\"").append(prefix).append(String.format("%04d", j))
+                            .append("\",\"attempt\":1,\"outcome\":\"passed\",\"durationMs\":12,\"shard\":0,\"steps\":[{\"name\":\"GET /\",\"type\":\"http\",\"outcome\":\"passed\",\"durationMs\":11}]}");
+                }
+                bodies.add(b.append(batch > 1 ? "]" : "").toString());
+                targets.add(run);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicLong refused = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            int k = i;
+            futures.add(pool.submit(() -> {
+                int code = post(web, http, targets.get(k), tokens.get(targets.get(k)), bodies.get(k));
+                if (code != 200) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        int n = runs.size() * perRun;
+        if (refused.get() > 0) {
+            System.out.printf("ingestion, batches of %d: %d of %d requests refused (not supported)%n", batch, refused.get(), bodies.size());
+            return;
+        }
+        System.out.printf("ingestion, %s: %d results in %.1f s = %.0f results/s (8 concurrent senders)%n",
+                batch == 1 ? "one result per POST" : "batches of " + batch, n, seconds, n / seconds);
+        long t1 = System.nanoTime();
+        int expected = prefix.equals("S") ? perRun : 2 * perRun;
+        boolean current = waitFor("status to count every result", Duration.ofMinutes(3), () -> client.resources(TestRun.class).inNamespace(NS)
+                .list().getItems().stream().filter(r -> runs.contains(r.getMetadata().getName()))
+                .allMatch(r -> r.getStatus() != null && r.getStatus().summary != null && r.getStatus().summary.passed >= expected));
+        System.out.printf("    status of all %d runs counts every result %.1f s after the last POST%s%n", runs.size(),
+                (System.nanoTime() - t1) / 1e9, current ? "" : " (not within 3 minutes)");
+    }
+
+    static int post(HttpClient web, int http, String run, String token, String body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/api/v1/results/" + NS + "/" + run))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return web.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static void createAll(KubernetesClient client, List<String> names, Map<String, Long> created) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> futures = new ArrayList<>();
+        for (String name : names) {
+            futures.add(pool.submit(() -> {
+                TestRun r = new TestRun();
+                r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+                r.setSpec(new TestRunSpec());
+                r.getSpec().suiteRef = new LocalObjectRef("bench");
+                r.getSpec().timeout = "2h";
+                r.getSpec().cleanup = new TestRunSpec.Cleanup();
+                r.getSpec().cleanup.namespace = TestRunSpec.CleanupPolicy.Never;
+                created.put(name, System.nanoTime());
+                client.resources(TestRun.class).inNamespace(NS).resource(r).create();
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    static Map<String, Long> snapshot() {
+        Map<String, Long> out = new HashMap<>();
+        requests.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    static List<String> names(String prefix, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(prefix + String.format("%04d", i));
+        }
+        return out;
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static boolean waitFor(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // not there yet
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("gave up waiting for " + what + " after " + atMost.toSeconds() + " s");
+        return false;
+    }
+
+    static int status(HttpClient web, String url) {
+        try {
+            return web.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static long rssKib(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
