@@ -34,7 +34,7 @@ class CrdSchemaTest {
         assertResource("testsuites.itf.dev", "TestSuite", "tsuite", List.of("CASES", "VALID", "AGE"));
         assertResource("testenvironments.itf.dev", "TestEnvironment", "tenv", List.of("COMPONENTS", "VALID", "AGE"));
         assertResource("testruns.itf.dev", "TestRun", "trun",
-                List.of("SUITE", "PHASE", "TOTAL", "PASSED", "FAILED", "DURATION", "AGE"));
+                List.of("SUITE", "PHASE", "TOTAL", "PASSED", "FAILED", "DURATION", "STARTED", "AGE"));
     }
 
     private static void assertResource(String name, String kind, String shortName, List<String> columns) throws IOException {

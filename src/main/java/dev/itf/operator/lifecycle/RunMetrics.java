@@ -19,13 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * itf_testcases_total{suite,result}, itf_testcase_duration_seconds{suite}, itf_testruns_active. No run names in labels.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class RunMetrics {
     private final MeterRegistry registry;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("itf.testruns.active", active, Set::size);
+        // held strongly and registered at start-up: the gauge is there before the first run
+        io.micrometer.core.instrument.Gauge.builder("itf.testruns.active", active, Set::size).strongReference(true).register(registry);
     }
 
     public void observe(TestRun run, RunPhase phase) {
