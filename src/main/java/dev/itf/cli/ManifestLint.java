@@ -51,7 +51,8 @@ final class ManifestLint {
         @Override
         public String toString() {
             String at = position == null ? file.toString() : file + ":" + position;
-            return at + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+            // one problem, one line: a line break quoted from a value is shown as an escape
+            return at + ": " + (path.isEmpty() ? "" : path + ": ") + message.replace("\r", "\\r").replace("\n", "\\n");
         }
     }
 
@@ -153,7 +154,7 @@ final class ManifestLint {
         withItf.add(m.file());
         // a known kind is checked whole even under a wrong apiVersion: the user sees every problem at once
         m.apiVersionProblem().ifPresent(p -> report(m, List.of(p)));
-        if (!KINDS.contains(m.kind())) {
+        if (m.kind() == null || !KINDS.contains(m.kind())) {
             report(m, List.of(new Problem("kind", (m.kind() == null ? "is required" : "unknown kind \"" + m.kind() + "\"")
                     + "; " + Itf.API_VERSION + " has " + String.join(", ", KINDS))));
             return;
