@@ -114,7 +114,8 @@ valid() { [[ "$(k -n "$work" get "$1" "$2" -o jsonpath='{.status.conditions[?(@.
 # http_get PATH: GET on the operator Service through a port-forward, body on stdout
 http_get() {
     local port=$(( 20000 + RANDOM % 20000 )) pf out rc=1
-    k -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
+    # kubectl itself in the background: the function k would run in a subshell, and killing that leaves kubectl running
+    "$KUBECTL" -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
     pf=$!
     for _ in $(seq 1 60); do
         if out="$(curl -fsS --max-time 10 "http://127.0.0.1:$port$1" 2>/dev/null)"; then rc=0; break; fi
@@ -320,6 +321,12 @@ for pod in sorted(json.load(sys.stdin)["items"], key=lambda p: p["metadata"]["na
     print("%s (%s): container started %ss, Ready %ss after the pod was created" % (component, image,
           int((t(started) - created).total_seconds()) if started else "?", int((t(ready) - created).total_seconds()) if ready else "?"))
 ' | while read -r line; do figure "presets provisioning: $line"; done
+    # a component that never turned Ready: what its container said last
+    local pod
+    for pod in $(k -n "$ns" get pods -l itf.dev/component -o jsonpath='{range .items[?(@.status.containerStatuses[0].ready==false)]}{.metadata.name}{"\n"}{end}'); do
+        log "not Ready: $pod, its last log lines:"
+        { k -n "$ns" logs "$pod" --tail=15; k -n "$ns" logs "$pod" --previous --tail=15; } 2>/dev/null | sed 's/^/#   /'
+    done
     k delete namespace "$ns" --wait=false >/dev/null 2>&1
     eventually 120 ns_gone "$ns" && pass "presets: run namespace $ns removed" || fail "presets: run namespace $ns removed"
 }

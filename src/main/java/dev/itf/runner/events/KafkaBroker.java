@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -161,7 +162,13 @@ final class KafkaBroker implements Broker {
         try (consumer) {
             while (!assigned) {
                 // the topic is created by its first producer: wait for it and read it from its start
-                assigned = assign(consumer, topic, Duration.ofSeconds(1), true);
+                try {
+                    assigned = assign(consumer, topic, Duration.ofSeconds(1), true);
+                } catch (TimeoutException slow) {
+                    // a topic created a moment ago may take the broker longer than one attempt to place; the
+                    // step's within bounds the wait, not this attempt
+                    assigned = false;
+                }
                 if (!assigned) {
                     Thread.sleep(200);
                 }
