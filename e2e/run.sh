@@ -21,7 +21,7 @@ environment:
 USAGE
 }
 
-ALL_SCENARIOS=(examples failing data image-pull invalid delete restart cleanup metrics load)
+ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 manifests="$root/e2e/manifests"
@@ -114,7 +114,8 @@ valid() { [[ "$(k -n "$work" get "$1" "$2" -o jsonpath='{.status.conditions[?(@.
 # http_get PATH: GET on the operator Service through a port-forward, body on stdout
 http_get() {
     local port=$(( 20000 + RANDOM % 20000 )) pf out rc=1
-    k -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
+    # kubectl itself in the background: the function k would run in a subshell, and killing that leaves kubectl running
+    "$KUBECTL" -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
     pf=$!
     for _ in $(seq 1 60); do
         if out="$(curl -fsS --max-time 10 "http://127.0.0.1:$port$1" 2>/dev/null)"; then rc=0; break; fi
@@ -281,6 +282,53 @@ scenario_data() {
     fi
     local counts; counts="$(run_field data '{.status.summary.total} {.status.summary.passed}')"
     [[ "$counts" == "3 3" ]] && pass "data: 3 of 3 cases passed" || fail "data: 3 of 3 cases passed (got $counts)"
+}
+
+# every preset engine in one environment (examples/presets): databases with init SQL, brokers, a cache
+scenario_presets() {
+    local dir="$root/examples/presets"
+    k -n "$work" apply -f "$dir/001-schema.yaml" -f "$dir/002-environment.yaml" -f "$dir/003-suite.yaml" >/dev/null
+    eventually 60 valid tenv presets && eventually 60 valid tsuite presets || { fail "presets: environment and suite Valid"; return; }
+    local t0 p ns; t0="$(now)"
+    k -n "$work" create -f "$manifests/presets-run.yaml" >/dev/null
+    p="$(wait_phase presets 600 Succeeded Failed Error)"
+    if [[ "$p" == Succeeded ]]; then
+        pass "presets: postgres, mysql, mariadb, rabbitmq, kafka, nats, mqtt and redis provisioned in one environment; the run Succeeded"
+        figure "presets run (8 components), kubectl create to Succeeded: $(since "$t0") s"
+    else
+        fail "presets: run Succeeded (got $p: $(run_field presets '{.status.conditions[?(@.status=="False")].message} {.status.failures}'))"
+    fi
+    local counts; counts="$(run_field presets '{.status.summary.total} {.status.summary.passed}')"
+    [[ "$counts" == "8 8" ]] && pass "presets: 8 of 8 cases passed (sql with init SQL on each database, publish/expectMessage with headers on each broker, redis)" \
+        || fail "presets: 8 of 8 cases passed (got $counts; failures: $(run_field presets '{.status.failures}'))"
+    local times; times="$(run_field presets '{.metadata.creationTimestamp} {.status.startTime} {.status.conditions[?(@.type=="EnvironmentReady")].lastTransitionTime} {.status.completionTime}')"
+    figure "presets run breakdown (create / start / components ready / complete): $times"
+    ns="$(run_field presets '{.status.namespace}')"
+    # per engine, from the pod's own timestamps: created, container started, Ready (second resolution)
+    k -n "$ns" get pods -o json | python3 -c '
+import json, sys
+from datetime import datetime
+t = lambda s: datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ")
+for pod in sorted(json.load(sys.stdin)["items"], key=lambda p: p["metadata"]["name"]):
+    component = pod["metadata"].get("labels", {}).get("itf.dev/component")
+    if not component:
+        continue
+    created = t(pod["metadata"]["creationTimestamp"])
+    ready = next((c["lastTransitionTime"] for c in pod["status"].get("conditions", []) if c["type"] == "Ready" and c["status"] == "True"), None)
+    state = (pod["status"].get("containerStatuses") or [{}])[0].get("state", {})
+    started = state.get("running", {}).get("startedAt")
+    image = pod["spec"]["containers"][0]["image"]
+    print("%s (%s): container started %ss, Ready %ss after the pod was created" % (component, image,
+          int((t(started) - created).total_seconds()) if started else "?", int((t(ready) - created).total_seconds()) if ready else "?"))
+' | while read -r line; do figure "presets provisioning: $line"; done
+    # a component that never turned Ready: what its container said last
+    local pod
+    for pod in $(k -n "$ns" get pods -l itf.dev/component -o jsonpath='{range .items[?(@.status.containerStatuses[0].ready==false)]}{.metadata.name}{"\n"}{end}'); do
+        log "not Ready: $pod, its last log lines:"
+        { k -n "$ns" logs "$pod" --tail=15; k -n "$ns" logs "$pod" --previous --tail=15; } 2>/dev/null | sed 's/^/#   /'
+    done
+    k delete namespace "$ns" --wait=false >/dev/null 2>&1
+    eventually 120 ns_gone "$ns" && pass "presets: run namespace $ns removed" || fail "presets: run namespace $ns removed"
 }
 
 scenario_image_pull() {

@@ -5,6 +5,8 @@ public final class Itf {
     public static final String GROUP = "itf.dev";
     public static final String VERSION = "v1alpha1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
+    /** The kinds of the API, as users write them. */
+    public static final java.util.List<String> KINDS = java.util.List.of("TestSuite", "TestEnvironment", "TestRun");
 
     /** Pattern of a duration such as 500ms, 30s, 5m, 1h30m. */
     public static final String DURATION_PATTERN = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";

@@ -20,6 +20,20 @@ final class EnvironmentFile {
     @JsonPropertyDescription("Components by name, each a map of keys such as uri, url, host, port, username, password.")
     public Map<String, Map<String, String>> components = new LinkedHashMap<>();
 
+    /** A document that can only be a local environment file: no apiVersion or kind, and only its two fields. */
+    static boolean isOne(Manifest m) {
+        if (m.apiVersion() != null || m.kind() != null || m.node().isEmpty()) {
+            return false;
+        }
+        for (var names = m.node().fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("variables") && !name.equals("components")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The file's variables, components flattened to components.NAME.KEY. */
     static Map<String, String> load(Path file) throws InputException {
         Map<String, String> all = new LinkedHashMap<>();

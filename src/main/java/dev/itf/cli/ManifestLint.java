@@ -39,17 +39,20 @@ import java.util.stream.Stream;
  * together: a run against its suite, a suite against the environment a TestRun of the set ties it to, otherwise
  * against the environment of its namespace that shares most component names with it. Secrets and ConfigMaps of the set are what references point to; a reference to an object
  * outside the set is not a problem, since such objects are usually created apart from the files.
+ * A file without an ITF resource is a problem when nothing of the set has one, or when it is named on its own and
+ * holds more than Kubernetes objects: that is a suite with a mistyped apiVersion or kind, or the wrong file.
  */
 final class ManifestLint {
 
-    private static final List<String> KINDS = List.of("TestSuite", "TestEnvironment", "TestRun");
+    private static final List<String> KINDS = Itf.KINDS;
 
     /** A problem at a place in a file; {@code path} is empty for problems of the file itself. */
     record Finding(Path file, Position position, String path, String message) {
         @Override
         public String toString() {
             String at = position == null ? file.toString() : file + ":" + position;
-            return at + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+            // one problem, one line: a line break quoted from a value is shown as an escape
+            return at + ": " + (path.isEmpty() ? "" : path + ": ") + message.replace("\r", "\\r").replace("\n", "\\n");
         }
     }
 
@@ -71,6 +74,9 @@ final class ManifestLint {
     private final Map<String, Set<String>> objectKeys = new LinkedHashMap<>();
     private final Map<String, Manifest> seen = new LinkedHashMap<>();
     private final Set<Path> readOrder = new LinkedHashSet<>();
+    private final Map<Path, List<Manifest>> documents = new LinkedHashMap<>();
+    private final Set<Path> named = new HashSet<>();
+    private final Set<Path> withItf = new HashSet<>();
     private int files;
 
     int files() {
@@ -85,24 +91,35 @@ final class ManifestLint {
     List<Finding> lint(List<Path> paths) {
         List<Manifest> manifests = new ArrayList<>();
         for (Path path : paths) {
+            boolean directory = Files.isDirectory(path);
             for (Path file : yamlFiles(path)) {
                 files++;
                 readOrder.add(file);
+                if (!directory) {
+                    named.add(file);
+                }
                 try {
-                    manifests.addAll(Manifests.read(file));
+                    List<Manifest> read = Manifests.read(file);
+                    documents.put(file, read);
+                    manifests.addAll(read);
                 } catch (ManifestException e) {
                     findings.add(new Finding(e.file(), e.position(), "", e.reason()));
                 }
             }
         }
         manifests.forEach(this::load);
+        documents.forEach(this::withoutItfResource);
         for (Loaded<TestSuite> s : suites) {
             report(s.manifest(), SuiteValidator.validate(s.resource()));
-            references(s.manifest(), s.resource(), SuiteValidator.references(s.resource().getSpec()));
+            if (s.resource().getSpec() != null) {
+                references(s.manifest(), s.resource(), SuiteValidator.references(s.resource().getSpec()));
+            }
         }
         for (Loaded<TestEnvironment> e : environments) {
             report(e.manifest(), EnvironmentValidator.validate(e.resource()));
-            references(e.manifest(), e.resource(), EnvironmentValidator.references(e.resource().getSpec()));
+            if (e.resource().getSpec() != null) {
+                references(e.manifest(), e.resource(), EnvironmentValidator.references(e.resource().getSpec()));
+            }
         }
         for (Loaded<TestRun> r : runs) {
             report(r.manifest(), RunValidator.validate(r.resource()));
@@ -118,6 +135,11 @@ final class ManifestLint {
     }
 
     private void load(Manifest m) {
+        if (EnvironmentFile.isOne(m)) {
+            withItf.add(m.file());
+            report(m, m.as(EnvironmentFile.class).problems());
+            return;
+        }
         if (!m.isItf()) {
             // Secrets and ConfigMaps are what references point to; any other kind is not ITF's to check
             if ("v1".equals(m.apiVersion()) && ("Secret".equals(m.kind()) || "ConfigMap".equals(m.kind())) && m.name() != null) {
@@ -129,11 +151,10 @@ final class ManifestLint {
             }
             return;
         }
-        if (!Itf.API_VERSION.equals(m.apiVersion())) {
-            report(m, List.of(new Problem("apiVersion", "\"" + m.apiVersion() + "\" is not served; use " + Itf.API_VERSION)));
-            return;
-        }
-        if (!KINDS.contains(m.kind())) {
+        withItf.add(m.file());
+        // a known kind is checked whole even under a wrong apiVersion: the user sees every problem at once
+        m.apiVersionProblem().ifPresent(p -> report(m, List.of(p)));
+        if (m.kind() == null || !KINDS.contains(m.kind())) {
             report(m, List.of(new Problem("kind", (m.kind() == null ? "is required" : "unknown kind \"" + m.kind() + "\"")
                     + "; " + Itf.API_VERSION + " has " + String.join(", ", KINDS))));
             return;
@@ -169,6 +190,28 @@ final class ManifestLint {
         } else {
             report(m, List.of(new Problem("metadata.name", "is required")));
         }
+    }
+
+    /** A file that holds no ITF resource (nor a local environment for itf run), when that is a mistake. */
+    private void withoutItfResource(Path file, List<Manifest> manifests) {
+        if (withItf.contains(file)) {
+            return;
+        }
+        boolean kubernetesObjects = !manifests.isEmpty() && manifests.stream().allMatch(m -> m.apiVersion() != null && m.kind() != null);
+        if (!withItf.isEmpty() && (kubernetesObjects || !named.contains(file))) {
+            return;
+        }
+        String expected = "ITF resources have apiVersion " + Itf.API_VERSION + " and kind " + String.join(", ", KINDS)
+                + " (a local environment for itf run has only variables and components)";
+        if (manifests.isEmpty()) {
+            findings.add(new Finding(file, new Position(1, 1), "", "no ITF resource: the file holds no YAML document; " + expected));
+            return;
+        }
+        Manifest first = manifests.get(0);
+        String found = manifests.stream().map(m -> m.kind() == null ? "a document without kind" : m.kind()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        findings.add(new Finding(file, first.positionOf("apiVersion"), "apiVersion",
+                "no ITF resource in the file (found " + found + "); " + expected));
     }
 
     private void references(Manifest m, HasMetadata resource, List<Reference> references) {

@@ -24,7 +24,9 @@ final class SuiteFile {
         Manifest manifest = documents.stream().filter(m -> "TestSuite".equals(m.kind())).findFirst()
                 .orElseThrow(() -> new InputException(file + ": no TestSuite in the file (apiVersion: itf.dev/v1alpha1, kind: TestSuite)"));
         Typed<TestSuite> typed = manifest.as(TestSuite.class);
-        List<Problem> problems = new ArrayList<>(typed.problems());
+        List<Problem> problems = new ArrayList<>();
+        manifest.apiVersionProblem().ifPresent(problems::add);
+        problems.addAll(typed.problems());
         if (typed.resource() != null) {
             problems.addAll(SuiteValidator.validate(typed.resource()));
         }

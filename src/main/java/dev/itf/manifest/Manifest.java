@@ -1,10 +1,12 @@
 package dev.itf.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.itf.api.Itf;
 import dev.itf.validation.Problem;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One YAML document of a file: its Jackson tree and where each of its fields starts, so that a problem found at
@@ -53,10 +55,26 @@ public final class Manifest {
         return text(node.path("metadata").path("namespace"));
     }
 
-    /** True for the kinds of the itf.dev API group, whatever their version. */
+    /** True for documents of the itf.dev API group and for ITF's kinds, whatever their apiVersion says. */
     public boolean isItf() {
         String apiVersion = apiVersion();
-        return apiVersion != null && apiVersion.startsWith(dev.itf.api.Itf.GROUP + "/");
+        return (apiVersion != null && apiVersion.startsWith(Itf.GROUP + "/")) || (kind() != null && Itf.KINDS.contains(kind()));
+    }
+
+    /** For an ITF document whose apiVersion is missing or not the served one: the problem, naming the one to use. */
+    public Optional<Problem> apiVersionProblem() {
+        String apiVersion = apiVersion();
+        if (Itf.API_VERSION.equals(apiVersion)) {
+            return Optional.empty();
+        }
+        String use = "; use " + Itf.API_VERSION;
+        if (apiVersion == null) {
+            return Optional.of(new Problem("apiVersion", "is required" + use));
+        }
+        if (apiVersion.startsWith(Itf.GROUP + "/")) {
+            return Optional.of(new Problem("apiVersion", "\"" + apiVersion + "\" is not served" + use));
+        }
+        return Optional.of(new Problem("apiVersion", "\"" + apiVersion + "\" is not the API version of a " + kind() + use));
     }
 
     /**

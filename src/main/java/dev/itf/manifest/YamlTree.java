@@ -21,11 +21,15 @@ import java.util.Map;
 final class YamlTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Values an alias may copy in all: aliases of aliases double at every level, so a few lines could fill the memory. */
+    static final int MAX_ALIAS_COPIES = 100_000;
 
     private final Path file;
     private final Map<String, Position> positions;
     // an alias that refers to one of its own ancestors would recurse forever
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    private final Map<Node, Boolean> converted = new IdentityHashMap<>();
+    private int copies;
 
     YamlTree(Path file, Map<String, Position> positions) {
         this.file = file;
@@ -40,6 +44,11 @@ final class YamlTree {
         positions.putIfAbsent(path, start(node));
         if (inProgress.put(node, Boolean.TRUE) != null) {
             throw new ManifestException(file, start(node), "a YAML alias refers to a node that contains it");
+        }
+        // a node met again is an alias's copy of it
+        if (converted.put(node, Boolean.TRUE) != null && ++copies > MAX_ALIAS_COPIES) {
+            throw new ManifestException(file, start(node), "YAML aliases copy more than " + MAX_ALIAS_COPIES
+                    + " values; write the values out instead");
         }
         try {
             if (node instanceof MappingNode mapping) {

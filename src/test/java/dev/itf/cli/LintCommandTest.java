@@ -111,9 +111,75 @@ class LintCommandTest {
                 file + ":8:7: spec.cases[0].retries: must be an integer, not \"twice\"",
                 file + ":10:35: spec.cases[0].steps[0].http.methd: unknown field \"methd\"; known fields: auth, body, followRedirects, form, headers, method, query, timeout, tls, url",
                 file + ":12:1: apiVersion: \"itf.dev/v1\" is not served; use itf.dev/v1alpha1",
+                file + ":12:1: spec: is required",
                 file + ":17:1: kind: unknown kind \"TestCase\"; itf.dev/v1alpha1 has TestSuite, TestEnvironment, TestRun",
-                "4 problems in 1 file (1 ITF resource)");
+                "5 problems in 1 file (2 ITF resources)");
         assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void anItfKindUnderAnotherApiVersionIsAProblemAtThatFieldAndStillChecked() throws IOException {
+        Path file = write("suite.yaml", """
+                # a request method where the apiVersion goes
+                apiVersion: GET
+                kind: TestSuite
+                metadata: {name: s}
+                spec:
+                  cases: [{id: A, title: a, steps: [{wait: {duration: 1 second}}]}]
+                ---
+                kind: TestEnvironment
+                metadata: {name: e}
+                spec: {components: [{name: api, type: service, image: "api:1", ports: [{port: 80}]}]}
+                """);
+
+        int code = ItfCommand.execute("lint", file.toString());
+
+        assertThat(lines()).containsExactly(
+                file + ":2:1: apiVersion: \"GET\" is not the API version of a TestSuite; use itf.dev/v1alpha1",
+                file + ":6:45: spec.cases[0].steps[0].wait.duration: \"1 second\" is not a duration such as 500ms, 30s, 5m or 1h30m",
+                file + ":8:1: apiVersion: is required; use itf.dev/v1alpha1",
+                "3 problems in 1 file (2 ITF resources)");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithoutAnyItfResourceIsAProblemAtItsFirstDocument() throws IOException {
+        Path configMap = write("cm.yaml", "\n# only a ConfigMap\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: schema}\n");
+        Path noKind = write("typo.yaml", "apiVersoin: itf.dev/v1alpha1\nkind: TestSuit\nmetadata: {name: s}\n");
+        Path empty = write("empty.yaml", "# nothing yet\n");
+
+        int code = ItfCommand.execute("lint", configMap.toString(), noKind.toString(), empty.toString());
+
+        String expected = "ITF resources have apiVersion itf.dev/v1alpha1 and kind TestSuite, TestEnvironment, TestRun"
+                + " (a local environment for itf run has only variables and components)";
+        assertThat(lines()).containsExactly(
+                configMap + ":3:1: apiVersion: no ITF resource in the file (found ConfigMap); " + expected,
+                noKind + ":1:1: apiVersion: no ITF resource in the file (found TestSuit); " + expected,
+                empty + ":1:1: no ITF resource: the file holds no YAML document; " + expected,
+                "3 problems in 3 files (0 ITF resources)");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void kubernetesObjectsBesideItfResourcesAndLocalEnvironmentsAreNoProblem() throws IOException {
+        Path suite = write("suite.yaml", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestSuite
+                metadata: {name: s}
+                spec: {cases: [{id: A, title: a, steps: [{wait: {duration: 1s}}]}]}
+                """);
+        Path configMap = write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: schema}\n");
+        write("deploy/values.yaml", "replicas: 2\n");
+        Path env = write("env.yaml", "components:\n  db: {uri: \"postgresql://localhost/test\"}\nvariables: {baseUrl: http://localhost}\n");
+
+        assertThat(ItfCommand.execute("lint", suite.toString(), configMap.toString(), env.toString(), dir.resolve("deploy").toString()))
+                .isZero();
+        assertThat(lines()).containsExactly("0 problems in 4 files (1 ITF resource)");
+
+        out.reset();
+        Path badEnv = write("bad-env.yaml", "components:\n  db: [postgresql://localhost/test]\n");
+        assertThat(ItfCommand.execute("lint", badEnv.toString())).isEqualTo(2);
+        assertThat(lines().get(0)).isEqualTo(badEnv + ":2:3: components.db: must be a mapping, not a list");
     }
 
     @Test

@@ -165,6 +165,10 @@ class RunCommandTest {
                 """);
         assertThat(itf("run", undefinedProfile.toString())).isEqualTo(2);
         assertThat(err.toString()).contains(undefinedProfile + ":6:70: spec.cases[0].steps[0].http.auth: auth \"nobody\" is not defined");
+        Path wrongApiVersion = file("get.yaml", "apiVersion: GET\nkind: TestSuite\nmetadata: {name: x}\n"
+                + "spec: {cases: [{id: A, title: a, steps: [{wait: {duration: 1ms}}]}]}\n");
+        assertThat(itf("run", wrongApiVersion.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(wrongApiVersion + ":1:1: apiVersion: \"GET\" is not the API version of a TestSuite; use itf.dev/v1alpha1");
         Path notASuite = file("env-only.yaml", "variables: {a: b}\n");
         assertThat(itf("run", notASuite.toString())).isEqualTo(2);
         assertThat(err.toString()).contains(notASuite + ": no TestSuite in the file");

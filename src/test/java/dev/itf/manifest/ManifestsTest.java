@@ -155,6 +155,34 @@ class ManifestsTest {
     }
 
     @Test
+    void aCharacterYamlForbidsIsNamedAtItsLineAndColumn() {
+        assertThatThrownBy(() -> Manifests.parse(FILE, "kind: TestSuite\r\nmetadata: {name: a\u0000b}\n"))
+                .hasMessage("suite.yaml:2:19: not valid YAML: the character U+0000 is not allowed; remove it, "
+                        + "or write it as an escape in a double-quoted string");
+        assertThatThrownBy(() -> Manifests.parse(FILE, "kind: TestSuite\nspec:\n  x: \"\u00e9\ud83d\ude00\u001b\"\n"))
+                .hasMessageStartingWith("suite.yaml:3:9: not valid YAML: the character U+001B is not allowed");
+    }
+
+    @Test
+    void limitsOfTheParserArePlacedToo() {
+        String deep = "kind: TestSuite\nspec: " + "[".repeat(80) + "]".repeat(80) + "\n";
+        assertThatThrownBy(() -> Manifests.parse(FILE, deep))
+                .hasMessageMatching("suite\\.yaml:2:\\d+: not valid YAML: Nesting Depth exceeded max 50");
+        assertThatThrownBy(() -> Manifests.parse(FILE, "a: &x\n  b: 1\nc: &\n  d: 2\n"))
+                .hasMessageMatching("suite\\.yaml:\\d+:\\d+: not valid YAML: [^\\n]+");
+    }
+
+    @Test
+    void aliasesThatMultiplyAreStoppedBeforeTheyFillTheMemory() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i < 25; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> Manifests.parse(FILE, yaml.toString()))
+                .hasMessageMatching("suite\\.yaml:\\d+:\\d+: YAML aliases copy more than 100000 values; write the values out instead");
+    }
+
+    @Test
     void readsFilesAndSkipsEmptyDocuments(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two.yaml");
         Files.writeString(file, "---\n---\nkind: TestSuite\nmetadata: {name: a}\n---\n");

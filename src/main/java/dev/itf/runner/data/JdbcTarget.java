@@ -1,5 +1,6 @@
 package dev.itf.runner.data;
 
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 
 import java.time.Duration;
@@ -22,13 +23,14 @@ public record JdbcTarget(String url, Properties properties, String product) {
         if (endpoint.password() != null) {
             p.setProperty("password", endpoint.password());
         }
-        long ms = Math.max(1_000, connectTimeout.toMillis());
+        ClientTimeout timeout = ClientTimeout.of(connectTimeout).atLeast(Duration.ofSeconds(1));
         String query = endpoint.query().isEmpty() ? "" : "?" + endpoint.query();
         String hostsAndDb = endpoint.address() + "/" + endpoint.path() + query;
         return switch (endpoint.scheme()) {
             case "postgresql", "postgres" -> {
-                p.setProperty("connectTimeout", Long.toString((ms + 999) / 1000));
-                p.setProperty("loginTimeout", Long.toString((ms + 999) / 1000));
+                // PostgreSQL takes seconds, MySQL and MariaDB milliseconds
+                p.setProperty("connectTimeout", Integer.toString(timeout.seconds()));
+                p.setProperty("loginTimeout", Integer.toString(timeout.seconds()));
                 if (!endpoint.query().contains("ApplicationName=")) {
                     p.setProperty("ApplicationName", "itf");
                 }
@@ -39,11 +41,11 @@ public record JdbcTarget(String url, Properties properties, String product) {
                 yield new JdbcTarget("jdbc:postgresql://" + hostsAndDb, p, "PostgreSQL");
             }
             case "mysql" -> {
-                p.setProperty("connectTimeout", Long.toString(ms));
+                p.setProperty("connectTimeout", Integer.toString(timeout.millis()));
                 yield new JdbcTarget("jdbc:mysql://" + hostsAndDb, p, "MySQL");
             }
             default -> {
-                p.setProperty("connectTimeout", Long.toString(ms));
+                p.setProperty("connectTimeout", Integer.toString(timeout.millis()));
                 yield new JdbcTarget("jdbc:mariadb://" + hostsAndDb, p, "MariaDB");
             }
         };

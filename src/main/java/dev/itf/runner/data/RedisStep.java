@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.itf.api.RedisAction;
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 import dev.itf.runner.StepAction;
 import dev.itf.runner.StepContext;
@@ -67,7 +68,7 @@ public final class RedisStep implements StepAction {
 
     /** A pooled client for the endpoint, with the timeout for connecting and for each reply; the caller closes it. */
     public static JedisPooled connect(Endpoint endpoint, Duration timeout) {
-        int ms = (int) Math.max(1, timeout.toMillis());
+        int ms = ClientTimeout.of(timeout).millis();
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(ms).socketTimeoutMillis(ms).clientName("itf")
                 .ssl(endpoint.scheme().equals("rediss"));

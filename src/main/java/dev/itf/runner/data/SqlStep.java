@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.itf.api.SqlAction;
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 import dev.itf.runner.StepAction;
 import dev.itf.runner.StepContext;
@@ -58,7 +59,7 @@ public final class SqlStep implements StepAction {
         }
         boolean broken = false;
         try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setQueryTimeout((int) Math.max(1, (ctx.timeout().toMillis() + 999) / 1000));
+            statement.setQueryTimeout(ClientTimeout.of(ctx.timeout()).seconds());
             for (int i = 0; i < params.size(); i++) {
                 statement.setString(i + 1, params.get(i));
             }

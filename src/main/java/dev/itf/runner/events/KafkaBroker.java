@@ -1,5 +1,6 @@
 package dev.itf.runner.events;
 
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,7 +59,7 @@ final class KafkaBroker implements Broker {
             int colon = hostPort.lastIndexOf(':');
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
-                        (int) Math.max(1, timeout.toMillis()));
+                        ClientTimeout.of(timeout).millis());
                 return;
             } catch (IOException e) {
                 last = e;
@@ -69,7 +71,7 @@ final class KafkaBroker implements Broker {
     private Properties common(Duration timeout) {
         Properties p = new Properties();
         p.put("bootstrap.servers", endpoint.address());
-        int ms = (int) Math.max(1_000, timeout.toMillis());
+        int ms = atLeastASecond(timeout);
         p.put("request.timeout.ms", ms);
         p.put("socket.connection.setup.timeout.ms", (long) Math.min(ms, 10_000));
         p.put("socket.connection.setup.timeout.max.ms", (long) Math.min(ms, 30_000));
@@ -86,9 +88,11 @@ final class KafkaBroker implements Broker {
     private synchronized KafkaProducer<String, byte[]> producer(Duration timeout) {
         if (producer == null) {
             Properties p = common(connectTimeout);
-            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1_000L, timeout.toMillis()));
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
-            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
+            int ms = atLeastASecond(timeout);
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) ms);
+            // the producer requires delivery.timeout >= linger + request.timeout: equal, with no linger
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ms);
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
             p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
@@ -103,19 +107,19 @@ final class KafkaBroker implements Broker {
         if (message.json()) {
             record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
         }
-        producer(timeout).send(record).get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        producer(timeout).send(record).get(ClientTimeout.of(timeout).millis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Subscription subscribe(String topic, Duration timeout) {
         Properties p = common(timeout);
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout.toMillis()));
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, atLeastASecond(timeout));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         boolean assigned;
         try {
-            assigned = assign(consumer, topic, timeout, false);
+            assigned = assign(consumer, topic, ClientTimeout.of(timeout).duration(), false);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
@@ -158,7 +162,13 @@ final class KafkaBroker implements Broker {
         try (consumer) {
             while (!assigned) {
                 // the topic is created by its first producer: wait for it and read it from its start
-                assigned = assign(consumer, topic, Duration.ofSeconds(1), true);
+                try {
+                    assigned = assign(consumer, topic, Duration.ofSeconds(1), true);
+                } catch (TimeoutException slow) {
+                    // a topic created a moment ago may take the broker longer than one attempt to place; the
+                    // step's within bounds the wait, not this attempt
+                    assigned = false;
+                }
                 if (!assigned) {
                     Thread.sleep(200);
                 }
@@ -191,6 +201,11 @@ final class KafkaBroker implements Broker {
                 producer = null;
             }
         }
+    }
+
+    /** Kafka's timeout settings are int milliseconds, and below a second its clients give up before a broker answers. */
+    private static int atLeastASecond(Duration timeout) {
+        return ClientTimeout.of(timeout).atLeast(Duration.ofSeconds(1)).millis();
     }
 
     private static java.util.logging.Logger quietKafkaLogging() {

@@ -1,5 +1,6 @@
 package dev.itf.runner.events;
 
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -44,13 +45,14 @@ final class MqttBroker implements Broker {
     private MqttClient connect(MqttCallback callback) throws MqttException {
         String server = (endpoint.scheme().equals("mqtts") ? "ssl://" : "tcp://") + endpoint.hosts().get(0);
         MqttClient client = new MqttClient(server, "itf-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setTimeToWait(Math.max(1, connectTimeout.toMillis()));
+        client.setTimeToWait(ClientTimeout.of(connectTimeout).millis());
         if (callback != null) {
             client.setCallback(callback);
         }
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setServerURIs(endpoint.hosts().stream().map(h -> server.substring(0, server.indexOf("://") + 3) + h).toArray(String[]::new));
-        options.setConnectionTimeout((int) Math.max(1, (connectTimeout.toMillis() + 999) / 1000));
+        // seconds, which the client multiplies by 1000 into an int
+        options.setConnectionTimeout(ClientTimeout.of(connectTimeout).seconds());
         options.setAutomaticReconnect(false);
         options.setCleanStart(true);
         if (endpoint.user() != null) {
@@ -81,7 +83,7 @@ final class MqttBroker implements Broker {
         }
         m.setProperties(props);
         synchronized (publisher) {
-            publisher.setTimeToWait(Math.max(1, timeout.toMillis()));
+            publisher.setTimeToWait(ClientTimeout.of(timeout).millis());
             publisher.publish(message.destination(), m);
         }
     }
@@ -126,7 +128,7 @@ final class MqttBroker implements Broker {
             close(client);
         });
         try {
-            client.setTimeToWait(Math.max(1, timeout.toMillis()));
+            client.setTimeToWait(ClientTimeout.of(timeout).millis());
             MqttSubscription subscription = new MqttSubscription(filter, 1);
             // retained messages were published before the subscription opened: they must not count
             subscription.setRetainHandling(2);

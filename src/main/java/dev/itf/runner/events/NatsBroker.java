@@ -1,5 +1,6 @@
 package dev.itf.runner.events;
 
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -32,9 +33,14 @@ final class NatsBroker implements Broker {
 
     NatsBroker(Endpoint endpoint, Duration connectTimeout) throws Exception {
         this.endpoint = endpoint;
+        Duration connect = ClientTimeout.of(connectTimeout).duration();
+        // the client refuses a write timeout that does not outlast the connect timeout; keep its default when longer
+        Duration write = connect.plusSeconds(1).compareTo(Options.DEFAULT_SOCKET_WRITE_TIMEOUT) > 0
+                ? connect.plusSeconds(1) : Options.DEFAULT_SOCKET_WRITE_TIMEOUT;
         Options.Builder options = new Options.Builder()
                 .servers(endpoint.hosts().stream().map(h -> "nats://" + h).toArray(String[]::new))
-                .connectionTimeout(connectTimeout)
+                .connectionTimeout(connect)
+                .socketWriteTimeout(write)
                 .noReconnect()
                 .connectionName("itf");
         if (endpoint.user() != null) {
@@ -59,7 +65,8 @@ final class NatsBroker implements Broker {
     }
 
     @Override
-    public void publish(OutgoingMessage message, Duration timeout) throws Exception {
+    public void publish(OutgoingMessage message, Duration stepTimeout) throws Exception {
+        Duration timeout = ClientTimeout.of(stepTimeout).duration();
         Headers headers = new Headers();
         message.headers().forEach(headers::put);
         if (message.json()) {
@@ -88,7 +95,8 @@ final class NatsBroker implements Broker {
     }
 
     @Override
-    public Subscription subscribe(String subject, Duration timeout) throws Exception {
+    public Subscription subscribe(String subject, Duration stepTimeout) throws Exception {
+        Duration timeout = ClientTimeout.of(stepTimeout).duration();
         Subscription[] self = new Subscription[1];
         Dispatcher dispatcher = connection.createDispatcher(msg -> {
             Map<String, String> headers = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class RabbitBroker implements Broker {
         this.endpoint = endpoint;
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(endpoint.uri());
-        int ms = (int) Math.max(1, connectTimeout.toMillis());
+        int ms = ClientTimeout.of(connectTimeout).millis();
         factory.setConnectionTimeout(ms);
         factory.setHandshakeTimeout(ms);
         factory.setShutdownTimeout(ms);
@@ -58,7 +59,7 @@ final class RabbitBroker implements Broker {
             java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
             channel.addReturnListener(r -> returned.set(true));
             channel.basicPublish(exchange, routingKey, exchange.isEmpty(), props, message.body());
-            channel.waitForConfirmsOrDie(Math.max(1, timeout.toMillis()));
+            channel.waitForConfirmsOrDie(ClientTimeout.of(timeout).millis());
             if (returned.get()) {
                 throw new IllegalStateException("queue '" + routingKey + "' does not exist");
             }

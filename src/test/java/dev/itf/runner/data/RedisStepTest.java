@@ -10,6 +10,8 @@ import dev.itf.runner.TestStepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.JedisPooled;
 
 import java.net.ServerSocket;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RedisStepTest {
 
@@ -65,6 +68,17 @@ class RedisStepTest {
         StepResponse missing = redis("{component: cache, command: [GET, '${key}:none']}");
         assertThat(missing.json().isNull()).isTrue();
         assertThat(missing.body()).isEqualTo("null");
+    }
+
+    /** Connect and socket timeouts come from the step timeout as int milliseconds; none may overflow. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PT1S", "PT30S", "PT10M", "PT1000H"})
+    void anyStepTimeoutConnectsAndReplies(String timeout) {
+        ctx.timeout(Duration.parse(timeout));
+        // a bound that only catches a hang on the long timeout, not a speed check
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> redis("{component: cache, command: [SET, '${key}', v1]}"));
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> redis("{component: cache, command: [GET, '${key}']}")).body()).isEqualTo("v1");
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.ServerSocket;
@@ -23,9 +25,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SqlStepTest {
 
@@ -118,6 +122,22 @@ class SqlStepTest {
         } finally {
             admin(uri, "drop table " + table);
         }
+    }
+
+    static Stream<Arguments> databasesAndTimeouts() {
+        return Stream.of(POSTGRES, MARIADB, MYSQL_SCHEME_ON_MARIADB).flatMap(uri ->
+                Stream.of("PT1S", "PT30S", "PT10M", "PT1000H").map(t -> Arguments.of(uri, Duration.parse(t))));
+    }
+
+    /** Connect, login and query timeouts come from the step timeout in each driver's own unit; none may overflow. */
+    @ParameterizedTest
+    @MethodSource("databasesAndTimeouts")
+    void anyStepTimeoutConnectsAndQueries(String uri, Duration timeout) {
+        ctx.var("components.db.uri", uri).timeout(timeout);
+        // a bound that only catches a hang on the long timeout, not a speed check
+        StepResponse r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> sql("{component: db, query: 'select ? as answer', params: ['42']}"));
+        assertThat(r.json().get(0).get("answer").asText()).isEqualTo("42");
     }
 
     @ParameterizedTest

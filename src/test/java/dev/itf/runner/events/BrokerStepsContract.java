@@ -14,6 +14,8 @@ import dev.itf.runner.TestStepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +26,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What publish and expectMessage must do on every broker; each broker's test supplies its URI and destinations. */
 abstract class BrokerStepsContract {
@@ -105,6 +108,21 @@ abstract class BrokerStepsContract {
                 expect("match: [{path: $.id, equals: '${orderId}'}], headers: {x-correlation-id: c-1}, within: 5s"));
         assertThat(r.get(1).json().get("status").asText()).isEqualTo("NEW");
         assertThat(r.get(1).headers()).containsKey("x-correlation-id");
+    }
+
+    /**
+     * Clients derive their own limits from the step timeout (socket write, delivery, keep-alive): a short, the
+     * default, a long timeout and one beyond an int of milliseconds must all connect, and a broker that answers makes a long timeout no slower.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PT1S", "PT30S", "PT10M", "PT1000H"})
+    void anyStepTimeoutConnectsPublishesAndReceives(String timeout) {
+        ctx.timeout(Duration.parse(timeout));
+        // a bound that only catches a hang on the long timeout, not a speed check
+        List<StepResponse> r = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> runCase(
+                publish("{id: '${orderId}'}", "{x-trace: t-1}"),
+                expect("match: [{path: $.id, equals: '${orderId}'}], headers: {x-trace: t-1}, within: 20s")));
+        assertThat(r.get(1).json().get("id").asText()).isEqualTo(ctx.vars.get("orderId"));
     }
 
     @Test
