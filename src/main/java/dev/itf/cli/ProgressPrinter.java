@@ -11,16 +11,58 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
-/** Prints a line per case as it finishes, and the summary table at the end of {@code itf run}. */
-final class ProgressPrinter implements CaseListener {
+/**
+ * Prints a line per case as it finishes, and the summary table at the end of {@code itf run}. Lines are collected and
+ * written a few times a second (and at the end), not flushed one by one under a lock every case would wait for.
+ */
+final class ProgressPrinter implements CaseListener, AutoCloseable {
 
     private static final int TITLE_CHARS = 50;
+    private static final long FLUSH_EVERY_MILLIS = 100;
 
     private final PrintWriter out;
+    private final StringBuilder pending = new StringBuilder();
+    private final Thread flusher;
+    private volatile boolean closed;
 
     ProgressPrinter(PrintWriter out) {
         this.out = out;
+        this.flusher = new Thread(this::flushRegularly, "itf-progress");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    private void flushRegularly() {
+        while (!closed) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS));
+            flush();
+        }
+    }
+
+    /** Writes the lines collected so far. */
+    void flush() {
+        String text;
+        synchronized (pending) {
+            if (pending.length() == 0) {
+                return;
+            }
+            text = pending.toString();
+            pending.setLength(0);
+        }
+        synchronized (out) {
+            out.print(text);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(flusher);
+        flush();
     }
 
     @Override
@@ -35,9 +77,9 @@ final class ProgressPrinter implements CaseListener {
         if (r.message != null && r.outcome != Outcome.PASSED) {
             b.append("\n    ").append(r.message.replace("\n", "\n    "));
         }
-        synchronized (out) {
-            out.println(b);
-            out.flush();
+        b.append(System.lineSeparator());
+        synchronized (pending) {
+            pending.append(b);
         }
     }
 
@@ -54,6 +96,7 @@ final class ProgressPrinter implements CaseListener {
     }
 
     void summary(RunResult result) {
+        close();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "TITLE", "RESULT", "DURATION", "ATTEMPTS"});
         for (CaseResult r : result.cases) {

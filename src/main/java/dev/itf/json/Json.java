@@ -18,7 +18,7 @@ public final class Json {
 
     /** The text parsed as JSON, or null when it is not JSON. */
     public static JsonNode parseOrNull(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || !mayBeJson(text)) {
             return null;
         }
         try {
@@ -26,6 +26,18 @@ public final class Json {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** Whether the text starts like a JSON value: HTML, XML and plain text are told apart without a parse (and its exception). */
+    private static boolean mayBeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF') {
+                continue;
+            }
+            return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+        }
+        return false;
     }
 
     /** A copy of the tree with every string value passed through {@code strings}; keys and other values stay. */
