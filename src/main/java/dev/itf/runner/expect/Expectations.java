@@ -6,26 +6,15 @@ import dev.itf.api.ValueMatcher;
 import dev.itf.runner.Durations;
 import dev.itf.runner.StepResponse;
 
-import dev.itf.json.Json;
-
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/**
- * Builds a step's expectations from its {@code expect} block, with templates in expected values rendered. A block
- * without templates is built once per run (regular expressions, JSONPaths and schemas compiled once) and reused by
- * every case and attempt; one with templates is built for each check, since its values change.
- */
+/** Builds a step's expectations from its {@code expect} block, with templates in expected values rendered. */
 public final class Expectations {
 
     private final SchemaSource schemas;
-    /** Built expectations of blocks without templates, by block (an expect block is compared by identity). */
-    private final Map<Expect, List<Expectation>> fixed = new ConcurrentHashMap<>();
-    private final Map<Expect, Boolean> templated = new ConcurrentHashMap<>();
 
     public Expectations(SchemaSource schemas) {
         this.schemas = schemas;
@@ -42,10 +31,7 @@ public final class Expectations {
         if (expect == null) {
             return failures;
         }
-        List<Expectation> all = templated.computeIfAbsent(expect, Expectations::hasTemplates)
-                ? build(expect, text, json)
-                : fixed.computeIfAbsent(expect, e -> build(e, Function.identity(), Function.identity()));
-        for (Expectation e : all) {
+        for (Expectation e : build(expect, text, json)) {
             String f = e.failure(response);
             if (f != null) {
                 failures.add(f);
@@ -87,31 +73,6 @@ public final class Expectations {
             all.add(new MaxDurationExpectation(Durations.parse(expect.maxDuration)));
         }
         return all;
-    }
-
-    /** Whether any string of the block, key or value, holds a template (or the $${ escape, which rendering turns into ${). */
-    private static boolean hasTemplates(Expect expect) {
-        return hasTemplates((JsonNode) Json.MAPPER.valueToTree(expect));
-    }
-
-    private static boolean hasTemplates(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText().contains("${");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (f.getKey().contains("${") || hasTemplates(f.getValue())) {
-                return true;
-            }
-        }
-        if (node.isArray()) {
-            for (JsonNode e : node) {
-                if (hasTemplates(e)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static ValueMatcher rendered(ValueMatcher m, Function<String, String> text, Function<JsonNode, JsonNode> json) {
