@@ -5,15 +5,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 
 import java.util.function.UnaryOperator;
 
-/** The runner's one Jackson mapper: thread-safe once configured, so one instance serves every step. */
+/**
+ * ITF's one configured Jackson mapper, for the runner, the operator, reports and validation alike: thread-safe once
+ * configured, so one instance serves every use. YAML mappers derive from the same configuration ({@link #YAML},
+ * {@link #yaml}); a use that needs other settings derives a copy too, it never starts from a bare ObjectMapper.
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    /** Modules named, not discovered: a class-path scan for modules costs start-up time on every command. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
+            .registerModule(new ParameterNamesModule());
+
+    /** The same configuration reading and writing YAML. */
+    public static final ObjectMapper YAML = yaml(new YAMLFactory());
 
     private Json() {
+    }
+
+    /** A mapper with this configuration over a YAML factory of the caller's settings (quoting, document markers). */
+    public static ObjectMapper yaml(YAMLFactory factory) {
+        return MAPPER.copyWith(factory);
     }
 
     /** The text parsed as JSON, or null when it is not JSON. */

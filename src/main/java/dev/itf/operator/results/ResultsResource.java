@@ -37,7 +37,7 @@ public class ResultsResource {
     private final FileResultStore store;
     private final RunTokens tokens;
     private final int maxBytes;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
