@@ -114,16 +114,23 @@ final class ProgressPrinter implements CaseListener, AutoCloseable {
         }
         synchronized (out) {
             out.println();
+            StringBuilder table = new StringBuilder();
             for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
+                int start = table.length();
                 for (int i = 0; i < row.length; i++) {
-                    line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
+                    table.append(row[i]);
                     if (i < row.length - 1) {
-                        line.append("  ");
+                        table.append(" ".repeat(widths[i] - row[i].length() + 2));
                     }
                 }
-                out.println(line.toString().stripTrailing());
+                int end = table.length();
+                while (end > start && table.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                table.setLength(end);
+                table.append(System.lineSeparator());
             }
+            out.print(table);
             var s = result.summary;
             out.println();
             out.printf(Locale.ROOT, "%d cases: %d passed (%d flaky), %d failed, %d errored, %d skipped in %s%n",

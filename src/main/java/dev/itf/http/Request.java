@@ -74,8 +74,14 @@ public final class Request {
 
         /** The method and body (null: none). */
         public Builder method(String method, byte[] body) {
-            if (method == null || method.isEmpty() || !method.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+            if (method == null || method.isEmpty()) {
                 throw new IllegalArgumentException("invalid method \"" + method + "\"");
+            }
+            for (int i = 0; i < method.length(); i++) {
+                char c = method.charAt(i);
+                if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                    throw new IllegalArgumentException("invalid method \"" + method + "\"");
+                }
             }
             this.method = method;
             this.body = body;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.validation.Problem;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -21,7 +22,8 @@ public final class Manifest {
         this.file = file;
         this.document = document;
         this.node = node;
-        this.positions = Map.copyOf(positions);
+        // a view, not a copy: a large suite has a position for every field, and the map is not changed after parsing
+        this.positions = Collections.unmodifiableMap(positions);
     }
 
     public Path file() {
