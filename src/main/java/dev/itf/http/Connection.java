@@ -143,7 +143,7 @@ final class Connection implements Closeable {
         boolean framed = true;
         if (request.method.equals("HEAD") || status == 204 || status == 304) {
             body = new byte[0];
-        } else if (containsToken(String.join(",", headers.all("Transfer-Encoding")), "chunked")) {
+        } else if (headers.contains("Transfer-Encoding") && containsToken(String.join(",", headers.all("Transfer-Encoding")), "chunked")) {
             body = readChunked(deadline);
         } else if (headers.contains("Content-Length")) {
             long length;
@@ -414,11 +414,27 @@ final class Connection implements Closeable {
         return code;
     }
 
+    /** Whether a comma-separated header value holds the token, ignoring case and blanks around items. */
     private static boolean containsToken(String list, String token) {
-        for (String part : list.split(",")) {
-            if (part.trim().equalsIgnoreCase(token)) {
+        int n = list.length();
+        int i = 0;
+        while (i < n) {
+            int end = list.indexOf(',', i);
+            if (end < 0) {
+                end = n;
+            }
+            int a = i;
+            int b = end;
+            while (a < b && list.charAt(a) <= ' ') {
+                a++;
+            }
+            while (b > a && list.charAt(b - 1) <= ' ') {
+                b--;
+            }
+            if (b - a == token.length() && list.regionMatches(true, a, token, 0, token.length())) {
                 return true;
             }
+            i = end + 1;
         }
         return false;
     }

@@ -17,6 +17,16 @@ public final class ConnectionPool implements AutoCloseable {
     private static final int MAX_IDLE_PER_ORIGIN = 64;
 
     private record Key(Origin origin, Object tls) {
+        // written out, as Origin's: generated ones go through method handles
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && origin.equals(k.origin) && tls == k.tls;
+        }
+
+        @Override
+        public int hashCode() {
+            return origin.hashCode() * 31 + (tls == null ? 0 : tls.hashCode());
+        }
     }
 
     private final Map<Key, Deque<Connection>> idle = new ConcurrentHashMap<>();

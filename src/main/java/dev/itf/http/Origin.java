@@ -28,6 +28,17 @@ record Origin(boolean tls, String host, int port) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
+    // written out: a record's generated equals and hashCode go through method handles, slow before the JIT's last tier
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Origin other && tls == other.tls && port == other.port && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return host.hashCode() * 31 + port + (tls ? 1 : 0);
+    }
+
     @Override
     public String toString() {
         return hostField();

@@ -6,15 +6,17 @@ import dev.itf.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a step produced, for expectations and captures: an HTTP response, query rows, a Redis reply, a message.
- * An HTTP body is parsed as JSON only when an expectation or capture asks for it.
+ * An HTTP response's headers are collected, and its body parsed as JSON, only when an expectation or capture asks.
  */
 public final class StepResponse {
 
     private final Integer status;
-    private final Map<String, List<String>> headers;
+    private Map<String, List<String>> headers;
+    private Supplier<Map<String, List<String>>> headerSource;
     private final String body;
     private final Duration duration;
     private JsonNode json;
@@ -44,9 +46,11 @@ public final class StepResponse {
         return new StepResponse(null, Map.of(), json == null ? null : json.toString(), json, duration);
     }
 
-    /** A response whose body is parsed as JSON on the first call of {@link #json()}. */
-    public static StepResponse parsingJsonOnDemand(Integer status, Map<String, List<String>> headers, String body, Duration duration) {
-        return new StepResponse(status, headers, body, duration);
+    /** A response whose headers are collected and body parsed as JSON when first asked for. */
+    public static StepResponse parsingJsonOnDemand(Integer status, Supplier<Map<String, List<String>>> headers, String body, Duration duration) {
+        StepResponse r = new StepResponse(status, null, body, duration);
+        r.headerSource = headers;
+        return r;
     }
 
     public Integer status() {
@@ -54,6 +58,10 @@ public final class StepResponse {
     }
 
     public Map<String, List<String>> headers() {
+        if (headers == null && headerSource != null) {
+            headers = headerSource.get();
+            headerSource = null;
+        }
         return headers;
     }
 

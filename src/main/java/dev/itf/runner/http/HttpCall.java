@@ -22,9 +22,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One HTTP request as http and graphql steps send it: rendered, authenticated, timed and logged without secrets. */
 final class HttpCall {
+
+    private static final int MAX_PARSED = 10_000;
+    private static final Map<String, URI> PARSED = new ConcurrentHashMap<>();
 
     final String method;
     final String url;
@@ -63,7 +67,7 @@ final class HttpCall {
         allQuery.putAll(authQuery);
         URI uri;
         try {
-            uri = URI.create(withQuery(url, allQuery));
+            uri = parsed(withQuery(url, allQuery));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": " + e.getMessage());
         }
@@ -117,7 +121,19 @@ final class HttpCall {
         if (!text.isEmpty()) {
             ctx.logBody("< ", text);
         }
-        return StepResponse.parsingJsonOnDemand(response.status(), response.headers().map(), text, took);
+        return StepResponse.parsingJsonOnDemand(response.status(), () -> response.headers().map(), text, took);
+    }
+
+    /** The URI of a URL text, parsed once per distinct text: most cases of a suite call the same few URLs. */
+    private static URI parsed(String url) {
+        URI uri = PARSED.get(url);
+        if (uri == null) {
+            uri = URI.create(url);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(url, uri);
+            }
+        }
+        return uri;
     }
 
     /** The innermost message of an exception chain: the JDK wraps the useful one (connection refused, PKIX ...) deeply. */
