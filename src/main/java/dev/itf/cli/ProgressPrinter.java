@@ -11,16 +11,58 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
-/** Prints a line per case as it finishes, and the summary table at the end of {@code itf run}. */
-final class ProgressPrinter implements CaseListener {
+/**
+ * Prints a line per case as it finishes, and the summary table at the end of {@code itf run}. Lines are collected and
+ * written a few times a second (and at the end), not flushed one by one under a lock every case would wait for.
+ */
+final class ProgressPrinter implements CaseListener, AutoCloseable {
 
     private static final int TITLE_CHARS = 50;
+    private static final long FLUSH_EVERY_MILLIS = 100;
 
     private final PrintWriter out;
+    private final StringBuilder pending = new StringBuilder();
+    private final Thread flusher;
+    private volatile boolean closed;
 
     ProgressPrinter(PrintWriter out) {
         this.out = out;
+        this.flusher = new Thread(this::flushRegularly, "itf-progress");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    private void flushRegularly() {
+        while (!closed) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(FLUSH_EVERY_MILLIS));
+            flush();
+        }
+    }
+
+    /** Writes the lines collected so far. */
+    void flush() {
+        String text;
+        synchronized (pending) {
+            if (pending.length() == 0) {
+                return;
+            }
+            text = pending.toString();
+            pending.setLength(0);
+        }
+        synchronized (out) {
+            out.print(text);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(flusher);
+        flush();
     }
 
     @Override
@@ -35,9 +77,9 @@ final class ProgressPrinter implements CaseListener {
         if (r.message != null && r.outcome != Outcome.PASSED) {
             b.append("\n    ").append(r.message.replace("\n", "\n    "));
         }
-        synchronized (out) {
-            out.println(b);
-            out.flush();
+        b.append(System.lineSeparator());
+        synchronized (pending) {
+            pending.append(b);
         }
     }
 
@@ -54,6 +96,7 @@ final class ProgressPrinter implements CaseListener {
     }
 
     void summary(RunResult result) {
+        close();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "TITLE", "RESULT", "DURATION", "ATTEMPTS"});
         for (CaseResult r : result.cases) {
@@ -71,16 +114,23 @@ final class ProgressPrinter implements CaseListener {
         }
         synchronized (out) {
             out.println();
+            StringBuilder table = new StringBuilder();
             for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
+                int start = table.length();
                 for (int i = 0; i < row.length; i++) {
-                    line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
+                    table.append(row[i]);
                     if (i < row.length - 1) {
-                        line.append("  ");
+                        table.append(" ".repeat(widths[i] - row[i].length() + 2));
                     }
                 }
-                out.println(line.toString().stripTrailing());
+                int end = table.length();
+                while (end > start && table.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                table.setLength(end);
+                table.append(System.lineSeparator());
             }
+            out.print(table);
             var s = result.summary;
             out.println();
             out.printf(Locale.ROOT, "%d cases: %d passed (%d flaky), %d failed, %d errored, %d skipped in %s%n",

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -62,6 +63,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "1", paramLabel = "N", description = "Number of shards (default 1).")
     int shards;
 
+    @Option(names = "--full-logs", description = "Keep request and response bodies in the step logs of passing cases too "
+            + "(by default only cases that did not pass keep them).")
+    boolean fullLogs;
+
     @Option(names = "--report-dir", defaultValue = "itf-reports", paramLabel = "DIR", description = "Where reports go (default itf-reports).")
     Path reportDir;
 
@@ -100,12 +105,18 @@ public class RunCommand implements Callable<Integer> {
                     + excludeTags + ", ids " + ids + ")");
             return ItfCommand.BAD_INPUT;
         }
-        ProgressPrinter progress = new ProgressPrinter(out);
-        options.listeners.add(progress);
-        options.listeners.addAll(listeners);
-        ResultPusher.fromEnv(environment, err).ifPresent(options.listeners::add);
-        RunResult result = new SuiteRunner(suite, options).run();
-        progress.summary(result);
+        Optional<ResultPusher> pusher = ResultPusher.fromEnv(environment, err);
+        RunResult result;
+        try (ProgressPrinter progress = new ProgressPrinter(out)) {
+            options.listeners.add(progress);
+            options.listeners.addAll(listeners);
+            pusher.ifPresent(options.listeners::add);
+            result = new SuiteRunner(suite, options).run();
+            progress.summary(result);
+        } catch (RuntimeException e) {
+            pusher.ifPresent(ResultPusher::close);
+            throw e;
+        }
         writeTerminationMessage(result, err);
         try {
             for (Path written : ReportWriter.write(result, reportDir, formats)) {
@@ -114,8 +125,11 @@ public class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("itf run: cannot write reports to " + reportDir + ": " + e.getMessage());
             return ItfCommand.BAD_INPUT;
+        } finally {
+            out.flush();
+            // the results still on their way to the operator: the Job ends only once they are acknowledged (or given up on)
+            pusher.ifPresent(ResultPusher::finish);
         }
-        out.flush();
         return result.succeeded() ? ItfCommand.OK : ItfCommand.FAILED;
     }
 
@@ -152,6 +166,7 @@ public class RunCommand implements Callable<Integer> {
         o.excludeTags = excludeTags;
         o.ids = ids;
         o.parallel = parallel;
+        o.fullLogs = fullLogs;
         o.retries = retries;
         o.shard = shard;
         o.shards = shards;

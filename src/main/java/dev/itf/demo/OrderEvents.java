@@ -1,5 +1,6 @@
 package dev.itf.demo;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ public final class OrderEvents implements AutoCloseable {
     public static final String TABLE = "demo_orders";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final OrderStore store;
     private final Broker broker;

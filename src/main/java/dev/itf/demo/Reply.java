@@ -1,5 +1,6 @@
 package dev.itf.demo;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** Writes the demo target's responses: JSON bodies, JSON errors, and empty bodies. */
 final class Reply {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private Reply() {
     }

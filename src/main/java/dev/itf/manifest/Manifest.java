@@ -5,6 +5,7 @@ import dev.itf.api.Itf;
 import dev.itf.validation.Problem;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ public final class Manifest {
         this.file = file;
         this.document = document;
         this.node = node;
-        this.positions = Map.copyOf(positions);
+        // a view, not a copy: a large suite has a position for every field, and the map is not changed after parsing
+        this.positions = Collections.unmodifiableMap(positions);
     }
 
     public Path file() {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import dev.itf.json.Json;
 import dev.itf.validation.Problem;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
 /** Converts a Jackson tree to an API type, turning every unknown field and wrong type into a {@link Problem}. */
 final class TypedReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** ITF's mapper, strict: an unknown field or a fraction where an integer belongs is a problem, not a guess. */
+    private static final ObjectMapper MAPPER = Json.MAPPER.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(new SimpleModule().setDeserializerModifier(new BeanDeserializerModifier() {

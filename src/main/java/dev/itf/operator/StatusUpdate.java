@@ -1,5 +1,6 @@
 package dev.itf.operator;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -7,7 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /** Patches a status only when it changed, so a reconcile that finds nothing new writes nothing. */
 public final class StatusUpdate {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private StatusUpdate() {
     }

@@ -9,6 +9,7 @@ import dev.itf.results.RunResult;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ public final class JunitReport {
     }
 
     public static void write(RunResult result, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // buffered: the XML writer writes every attribute and text piece on its own
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");

@@ -1,5 +1,6 @@
 package dev.itf.results;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,7 +26,7 @@ public final class TerminationMessage {
     public int shard;
     public ResultSummary summary;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public static TerminationMessage of(int shard, Collection<CaseResult> results) {
         TerminationMessage m = new TerminationMessage();

@@ -66,6 +66,7 @@ final class CaseRun {
             }
         }
         StepRun beforeContext = new StepRun(scope, caseTimeout, null, run);
+        StepRun[] contexts = new StepRun[steps.size()];
         try {
             for (int i = 0; i < actions.size() && broken < 0; i++) {
                 // preparing (subscribing to a destination, say) is bounded by the case's budget too
@@ -86,7 +87,7 @@ final class CaseRun {
                 }
             }
             for (int i = 0; i < actions.size() && broken < 0; i++) {
-                if (!execute(steps.get(i), actions.get(i), stepResults.get(i), scope, deadline)) {
+                if (!execute(steps.get(i), actions.get(i), stepResults.get(i), contexts, i, scope, deadline)) {
                     broken = i;
                 }
             }
@@ -109,11 +110,18 @@ final class CaseRun {
                 break;
             }
         }
+        // bodies stay in the logs of a case that did not pass (they explain it), and of every case when asked
+        boolean bodies = run.fullLogs() || result.outcome != Outcome.PASSED;
+        for (int i = 0; i < contexts.length; i++) {
+            if (contexts[i] != null) {
+                stepResults.get(i).log = contexts[i].lines(bodies);
+            }
+        }
         return result;
     }
 
     /** Runs one step, checks its expectations and takes its captures; false when the step did not pass. */
-    private boolean execute(Step step, StepAction action, StepResult sr, VariableScope scope, long deadline) {
+    private boolean execute(Step step, StepAction action, StepResult sr, StepRun[] contexts, int index, VariableScope scope, long deadline) {
         long stepStarted = System.nanoTime();
         Duration left = Duration.ofNanos(deadline - stepStarted);
         Duration budget = left;
@@ -134,6 +142,7 @@ final class CaseRun {
             return false;
         }
         StepRun ctx = new StepRun(scope, budget, step.expect, run);
+        contexts[index] = ctx;
         StepResponse response = null;
         Exception thrown = null;
         Watchdog.Guard guard = watchdog.watch(budget.plus(GRACE));
@@ -161,7 +170,6 @@ final class CaseRun {
             checkAndCapture(step, response, ctx, sr, scope);
         }
         sr.durationMs = Duration.ofNanos(System.nanoTime() - stepStarted).toMillis();
-        sr.log = ctx.lines();
         return sr.outcome == Outcome.PASSED;
     }
 

@@ -14,11 +14,15 @@ public final class Redactor {
     private static final Pattern URI_PASSWORD = Pattern.compile("(?<=://)([^:/@\\s]+):([^@/\\s]+)@");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** The secrets, longest first (so a secret containing another is masked whole), sorted once per new secret. */
+    private volatile String[] longestFirst = new String[0];
 
     /** Registers a value to mask; values shorter than 3 characters would mask ordinary text and are skipped. */
     public void register(String secret) {
-        if (secret != null && secret.length() >= 3) {
-            secrets.add(secret);
+        if (secret != null && secret.length() >= 3 && secrets.add(secret)) {
+            synchronized (this) {
+                longestFirst = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+            }
         }
     }
 
@@ -26,8 +30,12 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = URI_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
-        for (String s : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        String out = text;
+        // the pattern needs both: most lines have neither, and skip the regex
+        if (text.indexOf('@') >= 0 && text.contains("://")) {
+            out = URI_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        }
+        for (String s : longestFirst) {
             out = out.replace(s, MASK);
         }
         return out;

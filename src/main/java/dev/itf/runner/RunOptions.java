@@ -29,6 +29,8 @@ public final class RunOptions {
     public Path suiteDirectory = Path.of(".");
     /** Environment variables, for ${env.NAME} and secrets (ITF_SECRET_NAME_KEY). */
     public Function<String, String> environment = System::getenv;
+    /** Keep request and response bodies in the step logs of passing cases too (by default only cases that did not pass keep them). */
+    public boolean fullLogs;
     /** Told about each case as it finishes. */
     public List<CaseListener> listeners = new ArrayList<>();
 }

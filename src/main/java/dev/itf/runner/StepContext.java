@@ -2,6 +2,7 @@ package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.SecretKeyRef;
+import dev.itf.runner.expect.Excerpt;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,17 @@ public interface StepContext {
 
     /** A line for the step's log in results and reports; secrets are redacted. */
     void log(String line);
+
+    /** How much of a request or response body a step log keeps. */
+    int LOGGED_BODY_CHARS = 2000;
+
+    /**
+     * A request or response body for the step's log, cut to {@link #LOGGED_BODY_CHARS}. The engine keeps bodies in the
+     * logs of cases that did not pass, and of every case when full logs are asked for: passing cases stay lean.
+     */
+    default void logBody(String prefix, String body) {
+        log(prefix + Excerpt.cut(body, LOGGED_BODY_CHARS));
+    }
 
     /** The run's redactor, for text that is built outside {@link #log}. */
     Redactor redactor();

@@ -5,6 +5,7 @@ import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;
+import dev.itf.runner.expect.Excerpt;
 import dev.itf.runner.expect.Expectations;
 import dev.itf.runner.template.VariableScope;
 
@@ -19,10 +20,18 @@ final class StepRun implements StepContext {
     private final Duration timeout;
     private final Expect expect;
     private final Run run;
-    private final List<String> log = new ArrayList<>();
+    /** Redacted lines, and bodies kept as given until {@link #lines} knows whether the case keeps them. */
+    private final List<Object> log = new ArrayList<>();
 
-    /** What every step of a run shares. */
-    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations) {
+    private record Body(String prefix, String text) {
+    }
+
+    /**
+     * What every step of a run shares.
+     *
+     * @param fullLogs keep request and response bodies in the logs of passing cases too
+     */
+    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations, boolean fullLogs) {
     }
 
     StepRun(VariableScope scope, Duration timeout, Expect expect, Run run) {
@@ -68,11 +77,27 @@ final class StepRun implements StepContext {
     }
 
     @Override
+    public synchronized void logBody(String prefix, String body) {
+        log.add(new Body(prefix, body));
+    }
+
+    @Override
     public Redactor redactor() {
         return run.redactor();
     }
 
-    synchronized List<String> lines() {
-        return new ArrayList<>(log);
+    /** The step's log; with bodies cut to a readable length and redacted, or without them. */
+    synchronized List<String> lines(boolean withBodies) {
+        List<String> out = new ArrayList<>(log.size());
+        for (Object entry : log) {
+            if (entry instanceof Body b) {
+                if (withBodies) {
+                    out.add(run.redactor().redact(b.prefix() + Excerpt.cut(b.text(), LOGGED_BODY_CHARS)));
+                }
+            } else {
+                out.add((String) entry);
+            }
+        }
+        return out;
     }
 }

@@ -69,7 +69,7 @@ public final class SuiteRunner {
             AuthProfiles auth = new AuthProfiles(spec.auth);
             StepFactory factory = new StepFactory(defaults.headers, auth);
             StepRun.Run run = new StepRun.Run(resources, redactor, new SecretReader(options.environment, redactor),
-                    new Expectations(new SchemaSource(options.suiteDirectory)));
+                    new Expectations(new SchemaSource(options.suiteDirectory)), options.fullLogs);
             VariableScope scope = new VariableScope(spec.variables, options.variables, options.environment);
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (TestCase c : cases) {

@@ -1,5 +1,6 @@
 package dev.itf.chart;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** bin/build-image.sh builds a loadable docker-archive that agrees with src/main/docker/Dockerfile. */
 class ImageBuildScriptTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @TempDir
     Path work;

@@ -1,7 +1,7 @@
 package dev.itf.cli;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.demo.DemoOptions;
 import dev.itf.demo.DemoTarget;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +61,7 @@ class AuthSuiteRunTest {
         String junit = Files.readString(dir.resolve("reports/junit.xml"));
         assertThat(json).doesNotContain(SECRETS);
         assertThat(junit).doesNotContain(SECRETS);
-        return new ObjectMapper().readTree(json);
+        return Json.MAPPER.readTree(json);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.itf.demo;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 class DemoTargetTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static DemoTarget target;

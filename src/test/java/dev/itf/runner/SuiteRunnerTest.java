@@ -79,6 +79,43 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void bodiesStayInTheLogsOfCasesThatDidNotPassOrWhenFullLogsAreAsked() {
+        String suite = """
+                spec:
+                  cases:
+                    - id: PASS
+                      title: passes
+                      steps:
+                        - {name: post, http: {method: POST, url: "${base}/orders", body: {item: book}}, expect: {status: 200}}
+                    - id: FAIL
+                      title: fails in its second step
+                      steps:
+                        - {name: post, http: {method: POST, url: "${base}/orders", body: {item: book}}, expect: {status: 200}}
+                        - {name: check, http: {url: "${base}/orders"}, expect: {jsonPath: [{path: "$[0].status", equals: GONE}]}}
+                """;
+        RunOptions lean = new RunOptions();
+        lean.variables.putAll(base());
+        RunResult r = Suites.run(suite, lean);
+        CaseResult passed = r.cases.get(0);
+        CaseResult failed = r.cases.get(1);
+        String response = "< [{\"id\":41,\"status\":\"NEW\"},{\"id\":42,\"status\":\"SHIPPED\"}]";
+
+        assertThat(passed.outcome).isEqualTo(Outcome.PASSED);
+        assertThat(passed.steps.get(0).log).contains("POST " + server.url() + "/orders")
+                .anyMatch(l -> l.startsWith("< 200 in "))
+                .doesNotContain("> {\"item\":\"book\"}", response);
+        assertThat(failed.outcome).isEqualTo(Outcome.FAILED);
+        assertThat(failed.steps.get(0).log).as("a passing step of a failed case keeps its bodies")
+                .contains("> {\"item\":\"book\"}", response);
+        assertThat(failed.steps.get(1).log).contains(response);
+
+        RunOptions full = new RunOptions();
+        full.variables.putAll(base());
+        full.fullLogs = true;
+        assertThat(Suites.run(suite, full).cases.get(0).steps.get(0).log).contains("> {\"item\":\"book\"}", response);
+    }
+
+    @Test
     void failedExpectationFailsTheCaseAndSkipsTheRest() {
         CaseResult c = only(Suites.run("""
                 spec:

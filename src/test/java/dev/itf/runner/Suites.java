@@ -1,9 +1,9 @@
 package dev.itf.runner;
 
+import dev.itf.json.Json;
 import dev.itf.results.RunResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.TestSuite;
 import dev.itf.results.CaseResult;
 
@@ -12,7 +12,7 @@ import java.util.Map;
 /** Builds suites from YAML text and runs them, for engine tests. */
 public final class Suites {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
+    private static final ObjectMapper YAML = Json.YAML;
 
     private Suites() {
     }

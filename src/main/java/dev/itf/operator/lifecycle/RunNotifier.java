@@ -1,22 +1,25 @@
 package dev.itf.operator.lifecycle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
+import dev.itf.http.Client;
+import dev.itf.http.Request;
+import dev.itf.http.Response;
+import dev.itf.json.Json;
 import dev.itf.operator.run.SecretData;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Webhook notifications when a run ends in one of the phases a notify entry names (default Failed and Error). */
 @ApplicationScoped
@@ -25,8 +28,13 @@ public class RunNotifier {
     private static final List<String> DEFAULT_ON = List.of("Failed", "Error");
 
     private final KubernetesClient client;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final Client http = Client.builder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Deliveries run here, one at a time, so a slow webhook never holds up a reconciler. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "itf-notify");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunNotifier(KubernetesClient client) {
         this.client = client;
@@ -49,21 +57,25 @@ public class RunNotifier {
             body.put("failures", run.getStatus().failures.stream().limit(5).toList());
             body.put("reportUrl", run.getStatus().reportUrl);
             try {
-                HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(n.webhook.url))
+                Request.Builder req = Request.to(URI.create(n.webhook.url))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                        .method("POST", Json.MAPPER.writeValueAsBytes(body));
                 if (token != null) {
                     req.header("Authorization", "Bearer " + token);
                 }
+                Request request = req.build();
                 String target = URI.create(n.webhook.url).getHost();
-                http.sendAsync(req.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((res, err) -> {
-                    if (err != null) {
+                sender.execute(() -> {
+                    try {
+                        Response res = http.send(request);
+                        if (res.status() / 100 != 2) {
+                            LOG.warnf("notifying %s of TestRun %s/%s: HTTP %d", target, run.getMetadata().getNamespace(),
+                                    run.getMetadata().getName(), res.status());
+                        }
+                    } catch (IOException err) {
                         LOG.warnf("notifying %s of TestRun %s/%s failed: %s", target, run.getMetadata().getNamespace(),
                                 run.getMetadata().getName(), err.getMessage());
-                    } else if (res.statusCode() / 100 != 2) {
-                        LOG.warnf("notifying %s of TestRun %s/%s: HTTP %d", target, run.getMetadata().getNamespace(),
-                                run.getMetadata().getName(), res.statusCode());
                     }
                 });
             } catch (Exception e) {

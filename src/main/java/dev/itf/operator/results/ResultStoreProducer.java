@@ -1,6 +1,6 @@
 package dev.itf.operator.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.itf.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,6 +15,6 @@ public class ResultStoreProducer {
     @Produces
     @Singleton  // a record or final class cannot sit behind a client proxy
     FileResultStore store(@ConfigProperty(name = "itf.results.dir", defaultValue = "/var/lib/itf/results") String dir) {
-        return new FileResultStore(Path.of(dir), new ObjectMapper());
+        return new FileResultStore(Path.of(dir), Json.MAPPER);
     }
 }

@@ -44,7 +44,7 @@ public class ResultsResource {
     private final RunWakeUps wakeUps;
     private final Leadership leadership;
     private final int maxBytes;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.MAPPER;
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, RunResults known, RunWakeUps wakeUps,
                            Leadership leadership,

@@ -15,6 +15,11 @@ import java.util.Map;
 public final class RunnerJob {
     public static final String REPORT_DIR = "/tmp/reports";
     public static final String TERMINATION_LOG = "/dev/termination-log";
+    /**
+     * The image's JVM options plus those bin/itf gives a command: a run lasts seconds to minutes, and on a pod's few
+     * cores the optimising compiler's and parallel collector's threads cost it more than they give back.
+     */
+    static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     /** The uid of the ITF image's user; any non-root uid works, files in the image are readable by all. */
     static final long RUNNER_UID = 10001;
 
@@ -47,6 +52,7 @@ public final class RunnerJob {
         env.add(new EnvVarBuilder().withName("ITF_RESULTS_TOKEN").withNewValueFrom()
                 .withNewSecretKeyRef(RunNames.TOKEN_KEY, RunNames.TOKEN_SECRET, false).endValueFrom().build());
         env.add(new EnvVarBuilder().withName("ITF_TERMINATION_LOG").withValue(TERMINATION_LOG).build());
+        env.add(new EnvVarBuilder().withName("JDK_JAVA_OPTIONS").withValue(JAVA_OPTIONS).build());
         Map<String, String> labels = new java.util.LinkedHashMap<>(RunLabels.of(run));
         labels.put(Itf.LABEL_SHARD, String.valueOf(shard));
         return new JobBuilder()

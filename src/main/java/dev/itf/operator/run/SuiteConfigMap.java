@@ -3,6 +3,7 @@ package dev.itf.operator.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.itf.json.Json;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.itf.api.Expect;
 import dev.itf.api.Itf;
@@ -29,7 +30,7 @@ public final class SuiteConfigMap {
     public static final String SUITE_KEY = "suite.yaml";
     public static final String MOUNT_PATH = "/suite";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = Json.yaml(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 

@@ -3,9 +3,7 @@ package dev.itf.runner.auth;
 import dev.itf.api.AuthProfile;
 import dev.itf.runner.StepContext;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,7 +20,6 @@ public final class AuthProfiles {
     private final Map<String, AuthProfile> profiles;
     private final Map<String, AuthScheme> schemes = new ConcurrentHashMap<>();
     private final Clock clock;
-    private volatile HttpClient http;
 
     public AuthProfiles(Map<String, AuthProfile> profiles) {
         this(profiles, Clock.systemUTC());
@@ -56,22 +53,8 @@ public final class AuthProfiles {
             case "basic" -> new BasicAuth(name, profile.basic);
             case "apiKey" -> new ApiKeyAuth(name, profile.apiKey);
             case "bearer" -> new BearerAuth(name, profile.bearer);
-            case "oauth2" -> new OAuth2Auth(name, profile.oauth2, http(), clock);
+            case "oauth2" -> new OAuth2Auth(name, profile.oauth2, clock);
             default -> new JwtAuth(name, profile.jwt, clock);
         };
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                            .followRedirects(HttpClient.Redirect.NORMAL).build();
-                }
-                client = http;
-            }
-        }
-        return client;
     }
 }

@@ -1,5 +1,6 @@
 package dev.itf.runner.auth;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 final class JwtAuth implements AuthScheme {
 
     static final Duration DEFAULT_EXPIRES_IN = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern DURATION_PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 

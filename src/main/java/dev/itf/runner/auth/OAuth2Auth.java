@@ -1,15 +1,16 @@
 package dev.itf.runner.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.itf.http.Client;
+import dev.itf.http.Request;
+import dev.itf.http.Response;
+import dev.itf.json.Json;
 import dev.itf.api.AuthProfile;
 import dev.itf.runner.StepContext;
+import dev.itf.runner.HttpClients;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,21 +29,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OAuth2Auth implements AuthScheme {
 
     private static final Duration MAX_SKEW = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String profile;
     private final AuthProfile.OAuth2 spec;
     private final boolean passwordGrant;
     private final Credential clientSecret;
     private final Credential password;
-    private final HttpClient http;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant renewAt) {
     }
 
-    OAuth2Auth(String profile, AuthProfile.OAuth2 spec, HttpClient http, Clock clock) {
+    OAuth2Auth(String profile, AuthProfile.OAuth2 spec, Clock clock) {
         if (spec.tokenUrl == null || spec.tokenUrl.isBlank()) {
             throw new IllegalArgumentException("auth profile " + profile + ": oauth2.tokenUrl is required");
         }
@@ -63,7 +62,6 @@ final class OAuth2Auth implements AuthScheme {
         this.clientSecret = spec.clientSecretRef == null && spec.clientSecret == null ? null
                 : new Credential("oauth2.clientSecret", spec.clientSecretRef, "clientSecret", spec.clientSecret);
         this.password = new Credential("oauth2.password", spec.passwordRef, "password", spec.password);
-        this.http = http;
         this.clock = clock;
     }
 
@@ -116,11 +114,15 @@ final class OAuth2Auth implements AuthScheme {
             throw new IllegalStateException("auth profile " + profile + ": no time left for the token request to " + url
                     + "; raise the step or case timeout");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form)));
+        Request.Builder request;
+        try {
+            request = Request.to(uri).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .method("POST", String.join("&", form));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("auth profile " + profile + ": oauth2.tokenUrl " + url + " is not an http(s) URL");
+        }
         if (clientSecret != null) {
             String pair = urlEncode(clientId) + ":" + urlEncode(clientSecret.value(profile, ctx));
             String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
@@ -128,22 +130,24 @@ final class OAuth2Auth implements AuthScheme {
             request.header("Authorization", "Basic " + encoded);
         }
         Instant sent = clock.instant();
-        HttpResponse<String> response;
+        // the run's one HTTP stack: token requests share the steps' connection pool
+        Client http = ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(false, true);
+        Response response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("auth profile " + profile + ": token request to " + url + " failed: "
                     + ctx.redactor().redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        JsonNode body = parse(response.body());
-        if (response.statusCode() / 100 != 2) {
+        JsonNode body = parse(response.text());
+        if (response.status() / 100 != 2) {
             String reason = body != null && body.hasNonNull("error") ? " (" + ctx.redactor().redact(body.get("error").asText()) + ")" : "";
             throw new IllegalStateException("auth profile " + profile + ": token request to " + url
-                    + " failed: HTTP " + response.statusCode() + reason);
+                    + " failed: HTTP " + response.status() + reason);
         }
         if (body == null || !body.hasNonNull("access_token")) {
             throw new IllegalStateException("auth profile " + profile + ": token response from " + url
-                    + " (HTTP " + response.statusCode() + ") has no access_token");
+                    + " (HTTP " + response.status() + ") has no access_token");
         }
         String token = body.get("access_token").asText();
         ctx.redactor().register(token);
@@ -161,7 +165,7 @@ final class OAuth2Auth implements AuthScheme {
 
     private static JsonNode parse(String body) {
         try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
+            return body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
         } catch (java.io.IOException e) {
             return null;
         }

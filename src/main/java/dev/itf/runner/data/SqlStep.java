@@ -1,5 +1,6 @@
 package dev.itf.runner.data;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ import java.util.Locale;
  */
 public final class SqlStep implements StepAction {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final SqlAction action;
 

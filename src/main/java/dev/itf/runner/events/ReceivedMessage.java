@@ -1,5 +1,6 @@
 package dev.itf.runner.events;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record ReceivedMessage(String body, Map<String, String> headers, String key, Instant arrived) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** The body parsed as JSON, or null when it is not JSON. */
     public JsonNode json() {

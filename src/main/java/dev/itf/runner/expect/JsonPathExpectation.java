@@ -17,41 +17,49 @@ public final class JsonPathExpectation implements Expectation {
 
     @Override
     public String failure(StepResponse response) {
-        String prefix = "jsonPath " + spec.path + " ";
         if (response.json() == null) {
             return "jsonPath " + spec.path + ": expected a JSON body, actual " + Excerpt.cut(response.body());
         }
         JsonNode actual = JsonPathReader.read(path, response.json());
-        String shown = actual == null ? "no value at this path" : Excerpt.json(actual);
+        String problem = problem(actual);
+        if (problem == null) {
+            return null;
+        }
+        // what a failure shows is only written when there is a failure
+        return "jsonPath " + spec.path + " " + problem + ", actual " + (actual == null ? "no value at this path" : Excerpt.json(actual));
+    }
+
+    /** The operator that does not hold, with what it expected; null when all hold. */
+    private String problem(JsonNode actual) {
         if (spec.exists != null && spec.exists != (actual != null)) {
-            return prefix + "exists: expected " + (spec.exists ? "a value" : "no value") + ", actual " + shown;
+            return "exists: expected " + (spec.exists ? "a value" : "no value");
         }
         if (spec.equals != null && !JsonValues.same(spec.equals, actual)) {
-            return prefix + "equals: expected " + Excerpt.json(spec.equals) + ", actual " + shown;
+            return "equals: expected " + Excerpt.json(spec.equals);
         }
         if (spec.notEquals != null && JsonValues.same(spec.notEquals, actual)) {
-            return prefix + "notEquals: expected anything but " + Excerpt.json(spec.notEquals) + ", actual " + shown;
+            return "notEquals: expected anything but " + Excerpt.json(spec.notEquals);
         }
         if (spec.greaterThan != null) {
             Double n = JsonValues.number(actual);
             if (n == null || n <= spec.greaterThan) {
-                return prefix + "greaterThan: expected more than " + number(spec.greaterThan) + ", actual " + shown;
+                return "greaterThan: expected more than " + number(spec.greaterThan);
             }
         }
         if (spec.lessThan != null) {
             Double n = JsonValues.number(actual);
             if (n == null || n >= spec.lessThan) {
-                return prefix + "lessThan: expected less than " + number(spec.lessThan) + ", actual " + shown;
+                return "lessThan: expected less than " + number(spec.lessThan);
             }
         }
         if (spec.matches != null) {
             String text = JsonValues.text(actual);
             if (text == null || !TextMatch.pattern(spec.matches).matcher(text).matches()) {
-                return prefix + "matches: expected to match " + Excerpt.quoted(spec.matches) + ", actual " + shown;
+                return "matches: expected to match " + Excerpt.quoted(spec.matches);
             }
         }
         if (spec.contains != null && !contains(actual, spec.contains)) {
-            return prefix + "contains: expected to contain " + Excerpt.json(spec.contains) + ", actual " + shown;
+            return "contains: expected to contain " + Excerpt.json(spec.contains);
         }
         return null;
     }

@@ -5,9 +5,12 @@ import dev.itf.runner.StepResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** status: a code (200), a list ([200, 201]) or a class ("2xx"). */
 public final class StatusExpectation implements Expectation {
+
+    private static final Pattern STATUS = Pattern.compile("[1-5]([0-9]{2}|xx)");
 
     private final List<String> accepted = new ArrayList<>();
 
@@ -21,7 +24,7 @@ public final class StatusExpectation implements Expectation {
 
     private static String normalise(JsonNode n) {
         String s = n.asText().trim().toLowerCase();
-        if (!s.matches("[1-5]([0-9]{2}|xx)")) {
+        if (!STATUS.matcher(s).matches()) {
             throw new IllegalArgumentException("expect.status: \"" + n.asText() + "\" is not a status code or class such as 200 or 2xx");
         }
         return s;

@@ -2,11 +2,16 @@ package dev.itf.runner.expect;
 
 import dev.itf.api.ValueMatcher;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** equals / contains / matches on a text value, shared by the header and body expectations. */
 final class TextMatch {
+
+    private static final int MAX_COMPILED = 10_000;
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     private TextMatch() {
     }
@@ -25,11 +30,20 @@ final class TextMatch {
         return null;
     }
 
+    /** The regular expression compiled, once per distinct text (most come from the suite, a few from templates). */
     static Pattern pattern(String regex) {
+        Pattern p = COMPILED.get(regex);
+        if (p != null) {
+            return p;
+        }
         try {
-            return Pattern.compile(regex, Pattern.DOTALL);
+            p = Pattern.compile(regex, Pattern.DOTALL);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad regular expression \"" + regex + "\": " + e.getDescription());
         }
+        if (COMPILED.size() < MAX_COMPILED) {
+            COMPILED.put(regex, p);
+        }
+        return p;
     }
 }

@@ -1,37 +1,34 @@
 package dev.itf.runner.http;
 
+import dev.itf.http.Client;
+import dev.itf.http.Request;
+import dev.itf.http.Response;
 import dev.itf.runner.Durations;
-import dev.itf.json.Json;
+import dev.itf.runner.HttpClients;
 import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;
 import dev.itf.runner.auth.AuthProfiles;
 import dev.itf.runner.auth.AuthTarget;
-import dev.itf.runner.expect.Excerpt;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One HTTP request as http and graphql steps send it: rendered, authenticated, timed and logged without secrets. */
 final class HttpCall {
 
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
-    private static final int LOGGED_BODY_CHARS = 2000;
+    private static final int MAX_PARSED = 10_000;
+    private static final Map<String, URI> PARSED = new ConcurrentHashMap<>();
 
     final String method;
     final String url;
@@ -70,7 +67,7 @@ final class HttpCall {
         allQuery.putAll(authQuery);
         URI uri;
         try {
-            uri = URI.create(withQuery(url, allQuery));
+            uri = parsed(withQuery(url, allQuery));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": " + e.getMessage());
         }
@@ -78,7 +75,7 @@ final class HttpCall {
             throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": it must start with http:// or https://");
         }
         Duration timeout = ctx.timeout();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+        Request.Builder request = Request.to(uri).timeout(timeout);
         Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         sent.putAll(headers);
         if (body != null && contentType != null && !sent.containsKey("Content-Type")) {
@@ -92,20 +89,22 @@ final class HttpCall {
                 throw new IllegalArgumentException("header \"" + h.getKey() + "\" cannot be set: " + e.getMessage());
             }
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, body);
 
         ctx.log(method + " " + shownUrl);
         for (Map.Entry<String, String> h : headers.entrySet()) {
             ctx.log("> " + h.getKey() + ": " + ctx.redactor().shown(h.getKey(), h.getValue()));
         }
         if (body != null) {
-            ctx.log("> " + Excerpt.cut(body, LOGGED_BODY_CHARS));
+            ctx.logBody("> ", body);
         }
-        HttpClient client = ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(insecure, followRedirects);
+        Client client = ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(insecure, followRedirects);
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
+        Response response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request.build());
+        } catch (HttpConnectTimeoutException e) {
+            throw new IOException(method + " " + shownUrl + ": cannot connect (" + e.getMessage() + ")", e);
         } catch (HttpTimeoutException e) {
             throw new IOException(method + " " + shownUrl + ": no response within " + Durations.format(timeout), e);
         } catch (ConnectException e) {
@@ -117,14 +116,24 @@ final class HttpCall {
             throw new IOException(method + " " + shownUrl + ": " + cause(e), e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String text = new String(response.body(), charsetOf(response));
-        ctx.log("< " + response.statusCode() + " in " + took.toMillis() + " ms");
+        String text = response.text();
+        ctx.log("< " + response.status() + " in " + took.toMillis() + " ms");
         if (!text.isEmpty()) {
-            ctx.log("< " + Excerpt.cut(text, LOGGED_BODY_CHARS));
+            ctx.logBody("< ", text);
         }
-        Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        responseHeaders.putAll(response.headers().map());
-        return new StepResponse(response.statusCode(), responseHeaders, text, Json.parseOrNull(text), took);
+        return StepResponse.parsingJsonOnDemand(response.status(), () -> response.headers().map(), text, took);
+    }
+
+    /** The URI of a URL text, parsed once per distinct text: most cases of a suite call the same few URLs. */
+    private static URI parsed(String url) {
+        URI uri = PARSED.get(url);
+        if (uri == null) {
+            uri = URI.create(url);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(url, uri);
+            }
+        }
+        return uri;
     }
 
     /** The innermost message of an exception chain: the JDK wraps the useful one (connection refused, PKIX ...) deeply. */
@@ -139,19 +148,6 @@ final class HttpCall {
             }
         }
         return message;
-    }
-
-    private static Charset charsetOf(HttpResponse<?> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        Matcher m = CHARSET.matcher(type);
-        if (m.find()) {
-            try {
-                return Charset.forName(m.group(1).trim());
-            } catch (IllegalArgumentException e) {
-                return StandardCharsets.UTF_8;
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     static String withQuery(String url, Map<String, String> params) {

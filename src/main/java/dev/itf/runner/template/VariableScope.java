@@ -23,12 +23,17 @@ public final class VariableScope {
     private final Map<String, String> captures = new ConcurrentHashMap<>();
     private final Function<String, String> environment;
     /** Suite variables being rendered on this thread, to report a cycle instead of overflowing the stack. */
-    private final ThreadLocal<Deque<String>> resolving = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Deque<String>> RESOLVING = ThreadLocal.withInitial(ArrayDeque::new);
     private final TemplateRenderer renderer;
 
     public VariableScope(Map<String, String> suite, Map<String, String> run, Function<String, String> environment) {
-        this.suite = suite == null ? Map.of() : Map.copyOf(nonNull(suite));
-        this.run = run == null ? Map.of() : Map.copyOf(nonNull(run));
+        this(suite == null ? Map.of() : Map.copyOf(nonNull(suite)), run == null ? Map.of() : Map.copyOf(nonNull(run)), environment, true);
+    }
+
+    /** A scope over maps that are already immutable copies: {@link #fresh()} shares them. */
+    private VariableScope(Map<String, String> suite, Map<String, String> run, Function<String, String> environment, boolean copied) {
+        this.suite = suite;
+        this.run = run;
         this.environment = environment;
         this.renderer = new TemplateRenderer(this::lookup, environment);
     }
@@ -43,7 +48,7 @@ public final class VariableScope {
 
     /** A fresh scope with the same suite and run variables and no captures: a retried attempt starts clean. */
     public VariableScope fresh() {
-        return new VariableScope(suite, run, environment);
+        return new VariableScope(suite, run, environment, true);
     }
 
     public Map<String, String> captures() {
@@ -61,10 +66,10 @@ public final class VariableScope {
             return value;
         }
         String template = suite.get(name);
-        if (template == null) {
-            return null;
+        if (template == null || !template.contains("${")) {
+            return template;
         }
-        Deque<String> stack = resolving.get();
+        Deque<String> stack = RESOLVING.get();
         if (stack.contains(name)) {
             List<String> cycle = new ArrayList<>(stack);
             Collections.reverse(cycle);

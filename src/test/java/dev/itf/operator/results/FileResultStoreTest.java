@@ -1,10 +1,10 @@
 package dev.itf.operator.results;
 
+import dev.itf.json.Json;
 import dev.itf.results.CaseResult;
 import static dev.itf.results.CaseResults.result;
 import dev.itf.results.Outcome;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class FileResultStoreTest {
 
     @Test
     void storesEachAttemptOnceAndKeepsTheFirst() throws Exception {
-        FileResultStore store = new FileResultStore(root, new ObjectMapper());
+        FileResultStore store = new FileResultStore(root, Json.MAPPER);
         assertThat(store.put(run, result("API_001", 1, Outcome.FAILED, "first"))).isTrue();
         assertThat(store.put(run, result("API_001", 1, Outcome.PASSED, "again"))).isFalse();
         assertThat(store.put(run, result("API_001", 2, Outcome.PASSED, null))).isTrue();
@@ -42,19 +42,19 @@ class FileResultStoreTest {
 
     @Test
     void leavesNoTemporaryFilesAndSurvivesANewInstance() throws Exception {
-        new FileResultStore(root, new ObjectMapper()).put(run, result("API_001", 1, Outcome.PASSED, null));
+        new FileResultStore(root, Json.MAPPER).put(run, result("API_001", 1, Outcome.PASSED, null));
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .containsExactly("API_001@1.json");
         }
-        FileResultStore restarted = new FileResultStore(root, new ObjectMapper());
+        FileResultStore restarted = new FileResultStore(root, Json.MAPPER);
         assertThat(restarted.list(run)).hasSize(1);
         assertThat(restarted.runs()).containsExactly(run);
     }
 
     @Test
     void concurrentPushesOfOneResultStoreItOnce() throws Exception {
-        FileResultStore store = new FileResultStore(root, new ObjectMapper());
+        FileResultStore store = new FileResultStore(root, Json.MAPPER);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> futures = new ArrayList<>();
@@ -74,7 +74,7 @@ class FileResultStoreTest {
 
     @Test
     void deleteForgetsOnlyThatRun() throws Exception {
-        FileResultStore store = new FileResultStore(root, new ObjectMapper());
+        FileResultStore store = new FileResultStore(root, Json.MAPPER);
         RunKey other = new RunKey("team", "orders-2", "uid-2");
         store.put(run, result("API_001", 1, Outcome.PASSED, null));
         store.put(other, result("API_001", 1, Outcome.PASSED, null));
@@ -86,7 +86,7 @@ class FileResultStoreTest {
 
     @Test
     void refusesAResultWithoutCaseOrAttempt() {
-        FileResultStore store = new FileResultStore(root, new ObjectMapper());
+        FileResultStore store = new FileResultStore(root, Json.MAPPER);
         assertThatThrownBy(() -> store.put(run, result(null, 1, Outcome.PASSED, null))).hasMessageContaining("caseId");
         assertThatThrownBy(() -> store.put(run, result("A", 0, Outcome.PASSED, null))).hasMessageContaining("attempt");
     }

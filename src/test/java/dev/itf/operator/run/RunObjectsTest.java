@@ -1,5 +1,6 @@
 package dev.itf.operator.run;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunObjectsTest {
     static final Path DIR = Path.of("src/test/resources/golden/run");
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    static final ObjectMapper YAML = Json.yaml(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     static final Set<String> used = new HashSet<>();
 

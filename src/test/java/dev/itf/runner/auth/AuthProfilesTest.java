@@ -1,9 +1,9 @@
 package dev.itf.runner.auth;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.AuthProfile;
 import dev.itf.demo.DemoOptions;
 import dev.itf.demo.DemoTarget;
@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 /** Every auth scheme against the demo target, with passing and failing credentials. */
 class AuthProfilesTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = Json.YAML;
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DemoTarget target;

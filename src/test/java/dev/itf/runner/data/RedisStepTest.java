@@ -1,7 +1,7 @@
 package dev.itf.runner.data;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.RedisAction;
 import dev.itf.runner.Redactor;
 import dev.itf.runner.RunResources;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RedisStepTest {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = Json.YAML;
 
     RunResources resources;
     TestStepContext ctx;

@@ -1,7 +1,7 @@
 package dev.itf.runner.data;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.SqlAction;
 import dev.itf.runner.Redactor;
 import dev.itf.runner.RunResources;
@@ -36,7 +36,7 @@ class SqlStepTest {
     static final String POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
     static final String MARIADB = "mariadb://root@127.0.0.1:3306/test";
     static final String MYSQL_SCHEME_ON_MARIADB = "mysql://root@127.0.0.1:3306/test";
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = Json.YAML;
 
     RunResources resources;
     TestStepContext ctx;

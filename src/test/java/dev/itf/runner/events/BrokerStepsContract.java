@@ -1,7 +1,7 @@
 package dev.itf.runner.events;
 
+import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.ExpectMessageAction;
 import dev.itf.api.PublishAction;
 import dev.itf.runner.OpenSockets;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** What publish and expectMessage must do on every broker; each broker's test supplies its URI and destinations. */
 abstract class BrokerStepsContract {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = Json.YAML;
 
     RunResources resources;
     Redactor redactor;

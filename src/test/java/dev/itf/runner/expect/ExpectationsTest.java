@@ -3,7 +3,6 @@ package dev.itf.runner.expect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.itf.api.Expect;
 import dev.itf.json.Json;
 import dev.itf.runner.StepResponse;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExpectationsTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Json.YAML;
     private static final String ORDERS = "[{\"id\":1,\"status\":\"SHIPPED\",\"total\":12.5,\"tags\":[\"a\",\"b\"]},{\"id\":2,\"status\":\"NEW\"}]";
 
     @TempDir
