@@ -28,14 +28,17 @@ public class RunCleanup {
     private final RunTokens tokens;
     private final RunMetrics metrics;
     private final StatusRateLimit rateLimit;
+    private final RunStatusUpdate statusUpdate;
     private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
 
-    public RunCleanup(KubernetesClient client, FileResultStore store, RunTokens tokens, RunMetrics metrics, StatusRateLimit rateLimit) {
+    public RunCleanup(KubernetesClient client, FileResultStore store, RunTokens tokens, RunMetrics metrics, StatusRateLimit rateLimit,
+                      RunStatusUpdate statusUpdate) {
         this.client = client;
         this.store = store;
         this.tokens = tokens;
         this.metrics = metrics;
         this.rateLimit = rateLimit;
+        this.statusUpdate = statusUpdate;
     }
 
     /** @return when to look again (the TTL), or empty when nothing is left to do */
@@ -76,6 +79,7 @@ public class RunCleanup {
         }
         tokens.forget(uid);
         metrics.forget(uid);
+        statusUpdate.forget(uid);
         cleaned.remove(uid);
         rateLimit.forget(uid);
     }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place where a TestRun's next status becomes a decision: the phase is derived from the conditions; the status
@@ -32,6 +34,9 @@ public class RunStatusUpdate {
     private final RunNotifier notifier;
     private final StatusRateLimit rateLimit;
     private final RunResults results;
+    /** Runs whose finish was counted and notified: a reconcile that still sees the run unfinished (a stale cache, a
+     * patch that lost a conflict) must not count or notify it again. */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     public RunStatusUpdate(RunEvents events, RunMetrics metrics, RunNotifier notifier, StatusRateLimit rateLimit, RunResults results) {
         this.events = events;
@@ -88,7 +93,7 @@ public class RunStatusUpdate {
             }
         }
         run.setStatus(next);
-        if (finishing && after.isFinal()) {
+        if (finishing && after.isFinal() && announced.add(uid)) {
             metrics.finished(run, after, took, finishedResults(run));
             notifier.finished(run, after);
         }
@@ -97,6 +102,11 @@ public class RunStatusUpdate {
         }
         rateLimit.patched(uid, now);
         return new Decision(true, null);
+    }
+
+    /** The TestRun is gone: nothing more to remember of it. */
+    public void forget(String uid) {
+        announced.remove(uid);
     }
 
     private List<CaseResult> finishedResults(TestRun run) {
