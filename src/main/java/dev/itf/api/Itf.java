@@ -6,6 +6,8 @@ public final class Itf {
     public static final String VERSION = "v1alpha1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
 
+    /** A compliance control, PROFILE:CONTROL, e.g. owasp-api-2023:API1 or hipaa:164.312(e)(1). */
+    public static final String CONTROL_PATTERN = "^[a-z0-9][a-z0-9.-]*:[^\\s]+$";
     /** Pattern of a duration such as 500ms, 30s, 5m, 1h30m. */
     public static final String DURATION_PATTERN = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
     /** DNS-1035 label: what a component name must be, since it becomes a Service name. */
