@@ -40,12 +40,19 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
       out.messageAfter = (await message.innerText()).trim();
       out.stepLogVisibleAfter = (await first.locator('pre.log').count()) ? await first.locator('pre.log').first().isVisible() : false;
     }
-    const rows = page.locator('#case-table tbody tr');
-    out.rows = await rows.count();
+    const table = page.locator('#case-table');
+    out.rows = Number(await table.getAttribute('data-total'));
+    out.rowsRendered = await page.locator('#case-table tbody tr').count();
+    out.firstRow = out.rowsRendered ? (await page.locator('#case-table tbody tr').first().innerText()) : '';
+    out.shown = (await page.locator('#shown').innerText()).trim();
     if (out.rows > 0) {
       await page.fill('#filter', 'zzz-no-such-case');
-      out.rowsShownAfterFilter = await page.locator('#case-table tbody tr:not([hidden])').count();
+      out.rowsMatchedAfterFilter = Number(await table.getAttribute('data-matched'));
+      out.rowsRenderedAfterFilter = await page.locator('#case-table tbody tr').count();
       await page.fill('#filter', '');
+      await page.selectOption('#outcome', 'failed');
+      out.failedMatched = Number(await table.getAttribute('data-matched'));
+      await page.selectOption('#outcome', '');
     }
     out.sections = await page.$$eval('section', s => s.map(e => e.id));
     if (process.argv[3]) {

@@ -42,6 +42,8 @@ final class HtmlReport {
     static final String FLAKY = "#8250df";
     private static final String[] KIND_COLORS = {"#cf222e", "#bc4c00", "#9a6700", "#8250df", "#0969da", "#1b7c83", "#bf3989", "#57606a"};
 
+    static final int MAX_FAILURE_DETAILS = 1000;
+
     private final RunDigest d;
     private final RunResult run;
     private final StringBuilder out = new StringBuilder(64 * 1024);
@@ -210,8 +212,10 @@ final class HtmlReport {
             return;
         }
         out.append("<section id=\"failures\"><h2>Failures</h2><p class=\"note\">Most severe first. Open a failure for its failed expectation and step log.")
+                .append(d.failures.size() > MAX_FAILURE_DETAILS ? " The first " + MAX_FAILURE_DETAILS + " of " + d.failures.size()
+                        + " are shown here; the case list below and itf-results.json hold every one." : "")
                 .append(" <button type=\"button\" class=\"js-only\" id=\"expand-all\">Expand all</button></p>");
-        for (CaseResult c : d.failures) {
+        for (CaseResult c : detailed()) {
             out.append("<details class=\"failure\" id=\"").append(Html.id("failure-", c.caseId)).append("\"><summary>");
             badge(c);
             out.append(" <span class=\"sev sev-").append(c.severityOrDefault().name().toLowerCase(Locale.ROOT)).append("\">")
@@ -240,6 +244,11 @@ final class HtmlReport {
             out.append("</div></details>");
         }
         out.append("</section>");
+    }
+
+    /** The failures shown in full: a run with thousands of them stays quick to open. */
+    private List<CaseResult> detailed() {
+        return d.failures.subList(0, Math.min(d.failures.size(), MAX_FAILURE_DETAILS));
     }
 
     private void caseFacts(CaseResult c) {
@@ -437,39 +446,45 @@ final class HtmlReport {
         out.append("</section>");
     }
 
+    /**
+     * The list of every case: its rows are data (a JSON block the page's script pages, filters and sorts), so ten
+     * thousand cases cost no more to open than a hundred. Without JavaScript the sections above still read.
+     */
     private void cases(BufferedWriter w) throws IOException {
-        out.append("<section id=\"cases\"><h2>All cases</h2><div class=\"filters js-only\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by id, title, tag, kind\u2026\">")
-                .append("<select id=\"outcome\"><option value=\"\">every outcome</option><option>passed</option><option>failed</option>")
+        out.append("<section id=\"cases\"><h2>All cases</h2><noscript><p class=\"note\">The list of every case needs JavaScript; ")
+                .append("junit.xml and itf-results.json hold them too. The summary, failures and flaky cases above read without it.</p></noscript>")
+                .append("<div class=\"filters js-only\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by id, title, tag, kind, owner\u2026\">")
+                .append(" <select id=\"outcome\"><option value=\"\">every outcome</option><option>passed</option><option>failed</option>")
                 .append("<option>errored</option><option>skipped</option><option>flaky</option></select> <span id=\"shown\"></span></div>");
-        long max = run.cases.stream().mapToLong(c -> c.durationMs).max().orElse(1);
-        out.append("<table id=\"case-table\"><thead><tr><th data-sort=\"s\">id</th><th data-sort=\"s\">title</th><th data-sort=\"s\">severity</th>")
-                .append("<th data-sort=\"s\">outcome</th><th data-sort=\"n\">duration</th><th data-sort=\"s\">error kind</th><th data-sort=\"s\">owner</th><th>tags</th></tr></thead><tbody>");
+        out.append("<table id=\"case-table\" class=\"js-table\" data-total=\"").append(run.cases.size()).append("\"><thead><tr>")
+                .append("<th data-sort=\"0\">id</th><th data-sort=\"1\">title</th><th data-sort=\"2\">severity</th><th data-sort=\"3\">outcome</th>")
+                .append("<th data-sort=\"4\">duration</th><th data-sort=\"6\">error kind</th><th data-sort=\"7\">owner</th><th>tags</th></tr></thead><tbody></tbody></table>")
+                .append("<p class=\"pager js-only\"><button type=\"button\" id=\"prev\">\u2190 previous</button> <button type=\"button\" id=\"next\">next \u2192</button></p>");
+        flush(w);
+        java.util.Set<String> detailed = new java.util.HashSet<>();
+        detailed().forEach(c -> detailed.add(c.caseId));
+        out.append("<script type=\"application/json\" id=\"case-data\">[");
         int n = 0;
         for (CaseResult c : run.cases) {
-            String o = outcome(c);
-            out.append("<tr class=\"").append(o).append("\"><td>");
-            if (RunDigest.notPassed(c)) {
-                out.append("<a href=\"#").append(Html.id("failure-", c.caseId)).append("\">").append(esc(c.caseId)).append("</a>");
-            } else {
-                out.append(esc(c.caseId));
-            }
-            out.append("</td><td>").append(esc(c.title));
-            if (c.links != null) {
-                for (CaseLink l : c.links) {
-                    out.append(" <a class=\"link\" rel=\"noreferrer\" href=\"").append(esc(l.url)).append("\">").append(esc(l.name)).append("</a>");
-                }
-            }
-            out.append("</td><td>").append(c.severityOrDefault().name().toLowerCase(Locale.ROOT))
-                    .append("</td><td><span class=\"o ").append(o).append("\">").append(o).append("</span></td><td data-v=\"")
-                    .append(c.durationMs).append("\"><span class=\"dur\"><i style=\"width:")
-                    .append(max <= 0 ? 0 : Math.max(1, c.durationMs * 100 / max)).append("%\"></i></span>")
-                    .append(RunDigest.duration(c.durationMs)).append("</td><td>").append(c.errorKind == null ? "" : c.errorKind.id())
-                    .append("</td><td>").append(esc(c.owner)).append("</td><td>").append(esc(String.join(", ", c.tags))).append("</td></tr>");
+            List<Object> row = new ArrayList<>(11);
+            row.add(c.caseId);
+            row.add(c.title);
+            row.add(c.severityOrDefault().name().toLowerCase(Locale.ROOT));
+            row.add(outcome(c));
+            row.add(c.durationMs);
+            row.add(RunDigest.duration(c.durationMs));
+            row.add(c.errorKind == null ? "" : c.errorKind.id());
+            row.add(c.owner == null ? "" : c.owner);
+            row.add(String.join(", ", c.tags));
+            row.add(c.links == null ? List.of() : c.links.stream().map(l -> List.of(l.name, l.url)).toList());
+            row.add(detailed.contains(c.caseId) ? Html.id("failure-", c.caseId) : "");
+            // "<" never ends up inside the script element: JSON allows it escaped
+            out.append(n == 0 ? "" : ",").append(dev.itf.json.Json.MAPPER.writeValueAsString(row).replace("<", "\\u003c"));
             if (++n % 500 == 0) {
                 flush(w);
             }
         }
-        out.append("</tbody></table>");
+        out.append("]</script>");
         variables();
         out.append("</section>");
     }
@@ -551,7 +566,7 @@ final class HtmlReport {
             .card .n{font-size:24px;font-weight:700}.card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
             .note,.muted{color:var(--muted)}.charts{display:flex;flex-wrap:wrap;gap:18px}.chart{max-width:100%;height:auto}
             table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-            th{background:var(--bg);font-weight:600}#case-table th{position:sticky;top:40px}th[data-sort]{cursor:pointer}table.small{width:auto}
+            th{background:var(--bg);font-weight:600}th[data-sort]{cursor:pointer}th[data-dir=asc]::after{content:' \\25B2'}th[data-dir=desc]::after{content:' \\25BC'}table.small{width:auto}
             .o{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:#8c959f}
             .o.passed{background:#1a7f37}.o.failed{background:#cf222e}.o.errored{background:#bc4c00}.o.flaky{background:#8250df}
             .sev{font-size:11px;text-transform:uppercase;border:1px solid var(--line);border-radius:4px;padding:0 5px}.sev-high{border-color:#cf222e;color:#cf222e}
@@ -565,8 +580,8 @@ final class HtmlReport {
             .strip .h-F{background:#cf222e}.strip .h-E{background:#bc4c00}.strip .h-S{background:#8c959f}
             .v-held{color:#1a7f37;font-weight:600}.v-failed{color:#cf222e;font-weight:600}.v-not-measured{color:var(--muted)}
             .dur{display:inline-block;width:60px;height:6px;background:#eaeef2;margin-right:6px;vertical-align:middle}.dur i{display:block;height:6px;background:#0969da}
-            .filters{margin:6px 0}.filters input{width:320px;padding:5px}.js-only{display:none}.js .js-only{display:inline-block}
-            #case-table tbody tr{content-visibility:auto;contain-intrinsic-size:auto 30px}footer{color:var(--muted);padding:20px 0;font-size:12px}
+            .filters{margin:6px 0}.filters input{width:320px;padding:5px}.js-only,.js-table{display:none}.js .js-only{display:block}.js .js-table{display:table}
+            footer{color:var(--muted);padding:20px 0;font-size:12px}
             @media print{nav,.filters,#expand-all{display:none}details{break-inside:avoid}}
             """;
 
@@ -574,21 +589,35 @@ final class HtmlReport {
             (function(){
             document.documentElement.classList.add('js');
             var ea=document.getElementById('expand-all');
-            if(ea){ea.addEventListener('click',function(){var ds=document.querySelectorAll('details.failure');var open=ea.textContent==='Expand all';
-            ds.forEach(function(d){d.open=open});ea.textContent=open?'Collapse all':'Expand all';});}
-            var table=document.getElementById('case-table');if(!table)return;var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);
-            var f=document.getElementById('filter'),o=document.getElementById('outcome'),shown=document.getElementById('shown');
-            var text=rows.map(function(r){return r.textContent.toLowerCase()});
-            function apply(){var q=f.value.toLowerCase(),w=o.value,n=0;for(var i=0;i<rows.length;i++){var ok=(!q||text[i].indexOf(q)>=0)&&(!w||rows[i].className===w);
-            rows[i].hidden=!ok;if(ok)n++;}shown.textContent=n+' of '+rows.length+' cases';}
-            f.addEventListener('input',apply);o.addEventListener('change',apply);apply();
-            table.tHead.addEventListener('click',function(e){var th=e.target.closest('th');if(!th||!th.dataset.sort)return;var i=th.cellIndex,num=th.dataset.sort==='n';
-            var dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir===1?'asc':'desc';var idx=rows.map(function(r,k){return k});
-            idx.sort(function(a,b){var x=rows[a].cells[i],y=rows[b].cells[i];var p=num?(+x.dataset.v)-(+y.dataset.v):x.textContent.localeCompare(y.textContent);return dir*p;});
-            var frag=document.createDocumentFragment();idx.forEach(function(k){frag.appendChild(rows[k])});body.appendChild(frag);
-            rows=idx.map(function(k){return rows[k]});text=idx.map(function(k){return text[k]});});
+            if(ea){ea.addEventListener('click',function(){var open=ea.textContent==='Expand all';
+            document.querySelectorAll('details.failure').forEach(function(d){d.open=open});ea.textContent=open?'Collapse all':'Expand all';});}
             function openHash(){if(location.hash.indexOf('#failure-')===0){var d=document.getElementById(location.hash.slice(1));if(d)d.open=true;}}
             window.addEventListener('hashchange',openHash);openHash();
+            var table=document.getElementById('case-table'),rowData=document.getElementById('case-data');if(!table||!rowData)return;
+            // row: id, title, severity, outcome, ms, duration, kind, owner, tags, links, failure anchor
+            var data=JSON.parse(rowData.textContent),body=table.tBodies[0],size=100,page=0,view=data;
+            var f=document.getElementById('filter'),o=document.getElementById('outcome'),shown=document.getElementById('shown');
+            var prev=document.getElementById('prev'),next=document.getElementById('next');
+            var max=data.reduce(function(m,r){return Math.max(m,r[4])},1);
+            var text=data.map(function(r){return (r[0]+' '+r[1]+' '+r[6]+' '+r[7]+' '+r[8]).toLowerCase()});
+            var idx=data.map(function(r,i){return i});
+            function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]})}
+            function row(r){var id=r[10]?'<a href="#'+r[10]+'">'+esc(r[0])+'</a>':esc(r[0]);
+            var links=r[9].map(function(l){return ' <a class="link" rel="noreferrer" href="'+esc(l[1])+'">'+esc(l[0])+'</a>'}).join('');
+            return '<tr class="'+r[3]+'"><td>'+id+'</td><td>'+esc(r[1])+links+'</td><td>'+r[2]+'</td><td><span class="o '+r[3]+'">'+r[3]+
+            '</span></td><td><span class="dur"><i style="width:'+Math.max(1,Math.round(r[4]*100/max))+'%"></i></span>'+esc(r[5])+'</td><td>'+esc(r[6])+
+            '</td><td>'+esc(r[7])+'</td><td>'+esc(r[8])+'</td></tr>';}
+            function render(){var start=page*size,rows=view.slice(start,start+size);body.innerHTML=rows.map(function(i){return row(data[i])}).join('');
+            table.dataset.matched=view.length;prev.disabled=page===0;next.disabled=start+size>=view.length;
+            shown.textContent=view.length?('showing '+(start+1)+'\u2013'+(start+rows.length)+' of '+view.length+' cases'+(view.length<data.length?' ('+data.length+' in all)':'')):'no case matches';}
+            function apply(){var q=f.value.toLowerCase(),w=o.value;view=idx.filter(function(i){return (!q||text[i].indexOf(q)>=0)&&(!w||data[i][3]===w)});page=0;render();}
+            f.addEventListener('input',apply);o.addEventListener('change',apply);
+            prev.addEventListener('click',function(){page--;render()});next.addEventListener('click',function(){page++;render()});
+            table.tHead.addEventListener('click',function(e){var th=e.target.closest('th');if(!th||!th.dataset.sort)return;var c=+th.dataset.sort,dir=th.dataset.dir==='asc'?-1:1;
+            table.querySelectorAll('th').forEach(function(h){delete h.dataset.dir});th.dataset.dir=dir===1?'asc':'desc';
+            idx.sort(function(a,b){var x=data[a][c],y=data[b][c];return dir*(typeof x==='number'?x-y:String(x).localeCompare(String(y)))});apply();});
+            apply();
             })();
             """;
+
 }

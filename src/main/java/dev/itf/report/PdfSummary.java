@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -63,6 +64,7 @@ final class PdfSummary {
         PdfSummary p = new PdfSummary(digest);
         try (PDDocument doc = p.doc) {
             p.render();
+            Files.deleteIfExists(file);
             doc.save(file.toFile());
         }
     }
@@ -100,12 +102,16 @@ final class PdfSummary {
         Object[][] tiles = {{"CASES", s.total, INK}, {"PASSED", s.passed, GREEN}, {"FAILED", s.failed, RED},
                 {"ERRORED", s.errored, ORANGE}, {"SKIPPED", s.skipped, GREY}, {"FLAKY", s.flaky, PURPLE}};
         float tileW = (w - 162 - 5 * 6) / 6;
+        float size = 20;
+        for (Object[] t : tiles) {
+            size = Math.min(size, 20 * (tileW - 16) / width(Integer.toString((Integer) t[1]), bold, 20));
+        }
         for (Object[] t : tiles) {
             fill(x, y - 64, tileW, 64, TINT);
             stroke(x, y - 64, tileW, 64, LINE);
             text(x + 8, y - 20, regular, 7.5f, MUTED, (String) t[0]);
-            int n = (Integer) t[1];
-            text(x + 8, y - 48, bold, 20, n == 0 ? INK : (Color) t[2], Integer.toString(n));
+            String n = Integer.toString((Integer) t[1]);
+            text(x + 8, y - 48, bold, size, "0".equals(n) ? INK : (Color) t[2], n);
             x += tileW + 6;
         }
         y -= 84;
@@ -126,7 +132,23 @@ final class PdfSummary {
             }
             bx += pw;
         }
-        y -= 30;
+        y -= 26;
+        text(MARGIN, y, regular, 9.5f, INK, sentence());
+        y -= 24;
+    }
+
+    /** The run in one plain sentence, for readers who look at nothing else. */
+    private String sentence() {
+        var s = run.summary;
+        int notPassed = s.failed + s.errored;
+        if (s.total == 0) {
+            return "No case was selected.";
+        }
+        if (notPassed == 0) {
+            return "All " + (s.total - s.skipped) + " cases that ran passed" + (s.flaky > 0 ? ", " + s.flaky + " of them only on a retry." : ".");
+        }
+        return notPassed + " of " + s.total + " cases did not pass: " + s.failed + " failed an expectation, " + s.errored
+                + " could not run" + (s.flaky > 0 ? "; " + s.flaky + " passed only on a retry." : ".");
     }
 
     private void errorKinds() throws IOException {
@@ -241,7 +263,7 @@ final class PdfSummary {
         if (rows.isEmpty()) {
             return;
         }
-        heading("Performance thresholds");
+        heading("Performance thresholds", rows.size());
         float[] cols = {MARGIN, MARGIN + 170, MARGIN + 270, MARGIN + 350, MARGIN + 430};
         tableHeader(cols, "CASE / STEP", "THRESHOLD", "LIMIT", "ACTUAL", "VERDICT");
         for (RunDigest.ThresholdRow r : rows) {
@@ -265,7 +287,7 @@ final class PdfSummary {
         if (c == null || c.profiles.isEmpty()) {
             return;
         }
-        heading("Compliance by profile");
+        heading("Compliance by profile", c.profiles.size());
         float[] cols = {MARGIN, MARGIN + 170, MARGIN + 240, MARGIN + 310, MARGIN + 390};
         tableHeader(cols, "PROFILE", "PASSED", "FAILED", "NOT TESTED", "COVERAGE");
         for (Compliance.Profile p : c.profiles) {
@@ -320,7 +342,12 @@ final class PdfSummary {
     }
 
     private void heading(String title) throws IOException {
-        if (!ensure(40)) {
+        heading(title, 0);
+    }
+
+    /** A section title kept on one page with the first rows of what follows it. */
+    private void heading(String title, int rows) throws IOException {
+        if (!ensure(40 + 15 * Math.min(rows, 4))) {
             return;
         }
         text(MARGIN, y - 12, bold, 12.5f, INK, title);
