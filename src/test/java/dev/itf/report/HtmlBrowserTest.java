@@ -97,7 +97,9 @@ class HtmlBrowserTest {
     @Test
     void tenThousandCasesOpenWithoutRequests() throws Exception {
         RunResult big = manyCases(sample.result, 10_000);
+        long started = System.nanoTime();
         ReportWriter.write(big, dir, EnumSet.of(ReportFormat.HTML));
+        long renderMs = (System.nanoTime() - started) / 1_000_000;
         Path html = dir.resolve("report.html");
         JsonNode seen = open(html);
         assertThat(seen.get("rows").asInt()).isEqualTo(10_000);
@@ -105,8 +107,9 @@ class HtmlBrowserTest {
         assertThat(seen.get("failedMatched").asInt()).isEqualTo(500);
         assertThat(seen.get("requests")).isEmpty();
         assertThat(seen.at("/counts/total").asText()).isEqualTo("10000");
-        System.out.printf(Locale.ROOT, "report.html with 10000 cases: %.1f MiB, opened in %d ms%n",
-                Files.size(html) / 1048576.0, seen.get("loadMs").asLong());
+        // figures for docs/reports.md; not asserted (the machine's load decides them)
+        System.out.printf(Locale.ROOT, "report.html with 10000 cases: %.1f MiB, rendered in %d ms, opened (load event) in %d ms%n",
+                Files.size(html) / 1048576.0, renderMs, seen.get("loadMs").asLong());
     }
 
     /** n http cases made from the sample's: one in twenty failed with its step log, the rest passed. */
