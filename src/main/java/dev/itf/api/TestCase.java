@@ -41,9 +41,11 @@ public class TestCase {
     @JsonPropertyDescription("Who answers for the case (a team or a person); shown in reports.")
     public String owner;
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyDescription("Links to requirements, tickets or runbooks, shown in reports.")
     public List<CaseLink> links = new ArrayList<>();
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyDescription("Compliance controls the case evidences, written PROFILE:CONTROL, e.g. gdpr:art17.")
     public List<@Pattern(Itf.CONTROL_PATTERN) String> controls = new ArrayList<>();
 
