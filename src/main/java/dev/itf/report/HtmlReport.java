@@ -1,6 +1,7 @@
 package dev.itf.report;
 
 import dev.itf.api.CaseLink;
+import dev.itf.json.Json;
 import dev.itf.results.Attempt;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Compliance;
@@ -21,9 +22,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import static dev.itf.report.Html.esc;
 
@@ -390,7 +394,7 @@ final class HtmlReport {
         }
     }
 
-    private static double[] series(List<LoadResult.Second> timeline, java.util.function.Function<LoadResult.Second, Double> f) {
+    private static double[] series(List<LoadResult.Second> timeline, Function<LoadResult.Second, Double> f) {
         return timeline.stream().mapToDouble(t -> f.apply(t) == null ? Double.NaN : f.apply(t)).toArray();
     }
 
@@ -461,7 +465,7 @@ final class HtmlReport {
                 .append("<th data-sort=\"4\">duration</th><th data-sort=\"6\">error kind</th><th data-sort=\"7\">owner</th><th>tags</th></tr></thead><tbody></tbody></table>")
                 .append("<p class=\"pager js-only\"><button type=\"button\" id=\"prev\">\u2190 previous</button> <button type=\"button\" id=\"next\">next \u2192</button></p>");
         flush(w);
-        java.util.Set<String> detailed = new java.util.HashSet<>();
+        Set<String> detailed = new HashSet<>();
         detailed().forEach(c -> detailed.add(c.caseId));
         out.append("<script type=\"application/json\" id=\"case-data\">[");
         int n = 0;
@@ -479,7 +483,7 @@ final class HtmlReport {
             row.add(c.links == null ? List.of() : c.links.stream().map(l -> List.of(l.name, l.url)).toList());
             row.add(detailed.contains(c.caseId) ? Html.id("failure-", c.caseId) : "");
             // "<" never ends up inside the script element: JSON allows it escaped
-            out.append(n == 0 ? "" : ",").append(dev.itf.json.Json.MAPPER.writeValueAsString(row).replace("<", "\\u003c"));
+            out.append(n == 0 ? "" : ",").append(Json.MAPPER.writeValueAsString(row).replace("<", "\\u003c"));
             if (++n % 500 == 0) {
                 flush(w);
             }

@@ -3,6 +3,7 @@ package dev.itf.report;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Compliance;
 import dev.itf.results.ErrorKind;
+import dev.itf.results.Outcome;
 import dev.itf.results.RunResult;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -245,7 +246,7 @@ final class PdfSummary {
             String sev = c.severityOrDefault().name().toLowerCase(Locale.ROOT);
             text(cols[0], y - 10, bold, 8.5f, "high".equals(sev) ? RED : INK, sev);
             text(cols[1], y - 10, bold, 8.5f, INK, fit(c.caseId, bold, 8.5f, 96));
-            text(cols[2], y - 10, regular, 8.5f, c.outcome == dev.itf.results.Outcome.FAILED ? RED : ORANGE,
+            text(cols[2], y - 10, regular, 8.5f, c.outcome == Outcome.FAILED ? RED : ORANGE,
                     c.errorKind == null ? c.outcome.name().toLowerCase(Locale.ROOT) : c.errorKind.id());
             float ly = y - 10;
             for (int i = 0; i < msg.size(); i++) {

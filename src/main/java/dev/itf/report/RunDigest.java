@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,8 +116,9 @@ final class RunDigest {
         if (rate == null) {
             return "n/a";
         }
-        double p = rate * 100;
-        return (p == Math.floor(p) ? String.format(java.util.Locale.ROOT, "%.0f", p) : String.format(java.util.Locale.ROOT, "%.1f", p)) + "%";
+        // a run with one failure in ten thousand never reads as 100%
+        double p = rate < 1 ? Math.min(rate * 100, 99.9) : 100;
+        return (p == Math.floor(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
     }
 
     static String duration(long ms) {
@@ -124,10 +126,10 @@ final class RunDigest {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         long s = ms / 1000;
-        return s / 3600 > 0 ? String.format(java.util.Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60)
-                : String.format(java.util.Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        return s / 3600 > 0 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60)
+                : String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
     }
 }

@@ -1,5 +1,6 @@
 package dev.itf.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -78,7 +79,7 @@ final class SvgChart {
         int top = 28;
         int bottom = 30;
         int n = xLabels.length;
-        double max = yMaxFixed != null ? yMaxFixed : series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.values))
+        double max = yMaxFixed != null ? yMaxFixed : series.stream().flatMapToDouble(s -> Arrays.stream(s.values))
                 .filter(v -> !Double.isNaN(v)).max().orElse(1);
         max = niceMax(max);
         double plotW = w - left - right;
