@@ -8,6 +8,8 @@ public final class Itf {
     /** The kinds of the API, as users write them. */
     public static final java.util.List<String> KINDS = java.util.List.of("TestSuite", "TestEnvironment", "TestRun");
 
+    /** A compliance control, PROFILE:CONTROL, e.g. owasp-api-2023:API1 or hipaa:164.312(e)(1). */
+    public static final String CONTROL_PATTERN = "^[a-z0-9][a-z0-9.-]*:[^\\s]+$";
     /** Pattern of a duration such as 500ms, 30s, 5m, 1h30m. */
     public static final String DURATION_PATTERN = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
     /** DNS-1035 label: what a component name must be, since it becomes a Service name. */

@@ -2,6 +2,7 @@ package dev.itf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -32,6 +33,21 @@ public class TestCase {
 
     @JsonPropertyDescription("Documentation: the results the case expects.")
     public List<String> expectedResults = new ArrayList<>();
+
+    @Default("medium")
+    @JsonPropertyDescription("How much a failure matters: high, medium (default) or low; reports label and sort by it.")
+    public Severity severity;
+
+    @JsonPropertyDescription("Who answers for the case (a team or a person); shown in reports.")
+    public String owner;
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyDescription("Links to requirements, tickets or runbooks, shown in reports.")
+    public List<CaseLink> links = new ArrayList<>();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyDescription("Compliance controls the case evidences, written PROFILE:CONTROL, e.g. gdpr:art17.")
+    public List<@Pattern(Itf.CONTROL_PATTERN) String> controls = new ArrayList<>();
 
     @Pattern(Itf.DURATION_PATTERN)
     @JsonPropertyDescription("Time budget of one attempt of the case, e.g. 10s; overrides spec.defaults.timeout.")

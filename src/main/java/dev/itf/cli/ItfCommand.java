@@ -9,7 +9,7 @@ import java.util.function.Function;
 /** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
         description = "Kubernetes-native integration testing.",
-        subcommands = {RunCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
 public class ItfCommand implements Runnable {
 
     public static final int OK = 0;

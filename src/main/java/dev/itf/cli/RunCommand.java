@@ -70,7 +70,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--report-dir", defaultValue = "itf-reports", paramLabel = "DIR", description = "Where reports go (default itf-reports).")
     Path reportDir;
 
-    @Option(names = "--format", defaultValue = "junit,json", paramLabel = "FORMATS", description = "Report formats: junit, json (default both).")
+    @Option(names = "--format", defaultValue = "junit,json", paramLabel = "FORMATS", description = "Report formats: junit, json, allure, html, pdf, sarif (default junit,json).")
     String format;
 
     @CommandLine.Spec

@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The report formats {@code itf run --format} writes, and the file each goes to. */
+/** The report formats {@code itf run --format} and {@code itf report --format} write, and the file (or directory) each goes to. */
 public enum ReportFormat {
     JUNIT("junit", "junit.xml"),
-    JSON("json", "itf-results.json");
+    JSON("json", "itf-results.json"),
+    ALLURE("allure", "allure-results"),
+    HTML("html", "report.html"),
+    PDF("pdf", "summary.pdf"),
+    SARIF("sarif", "itf.sarif");
 
     public final String id;
     public final String fileName;
@@ -19,7 +23,7 @@ public enum ReportFormat {
         this.fileName = fileName;
     }
 
-    /** Parses "junit,json"; an unknown name throws naming the supported ones. */
+    /** Parses "junit,json,html"; an unknown name throws naming the supported ones. */
     public static Set<ReportFormat> parse(String list) {
         Set<ReportFormat> formats = new LinkedHashSet<>();
         for (String raw : list.split(",")) {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** One run of a suite (one shard of it): what the canonical JSON report holds. Documented in docs/results-json.md. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"suite", "description", "startedAt", "finishedAt", "durationMs", "shard", "shards", "variables", "summary", "cases"})
+@JsonPropertyOrder({"suite", "description", "startedAt", "finishedAt", "durationMs", "shard", "shards", "variables", "summary", "compliance", "cases"})
 public class RunResult {
     public String suite;
     public String description;
@@ -26,6 +26,8 @@ public class RunResult {
     /** Suite variables overlaid by run variables, as given (templates unrendered), secret values masked. */
     public Map<String, String> variables = new LinkedHashMap<>();
     public TestRunStatus.Summary summary = new TestRunStatus.Summary();
+    /** When the suite selects compliance profiles: each profile's controls and their status. */
+    public Compliance compliance;
     /** In the suite's order. */
     public List<CaseResult> cases = new ArrayList<>();
 

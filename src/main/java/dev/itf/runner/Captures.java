@@ -1,6 +1,7 @@
 package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.itf.results.ErrorKind;
 import dev.itf.runner.expect.JsonPathReader;
 
 import java.util.List;
@@ -17,7 +18,7 @@ final class Captures {
         String e = expression.trim();
         if (e.equals("status")) {
             if (response.status() == null) {
-                throw new CaptureException("capture " + variable + ": the step has no HTTP status");
+                throw new CaptureException(ErrorKind.STATUS, "capture " + variable + ": the step has no HTTP status");
             }
             return Integer.toString(response.status());
         }
@@ -31,15 +32,15 @@ final class Captures {
                     return h.getValue().get(0);
                 }
             }
-            throw new CaptureException("capture " + variable + ": the response has no header " + name);
+            throw new CaptureException(ErrorKind.HEADERS, "capture " + variable + ": the response has no header " + name);
         }
         if (e.startsWith("$")) {
             if (response.json() == null) {
-                throw new CaptureException("capture " + variable + ": " + e + " needs a JSON body, the body is not JSON");
+                throw new CaptureException(ErrorKind.FORMAT, "capture " + variable + ": " + e + " needs a JSON body, the body is not JSON");
             }
             JsonNode node = JsonPathReader.read(JsonPathReader.compile(e), response.json());
             if (node == null) {
-                throw new CaptureException("capture " + variable + ": no value at " + e + " in the response");
+                throw new CaptureException(ErrorKind.JSON_PATH, "capture " + variable + ": no value at " + e + " in the response");
             }
             return node.isTextual() ? node.asText() : node.toString();
         }
@@ -49,8 +50,16 @@ final class Captures {
 
     /** The response did not hold what a capture looks for: the step fails, as for an expectation. */
     static final class CaptureException extends RuntimeException {
-        CaptureException(String message) {
+        private final ErrorKind kind;
+
+        CaptureException(ErrorKind kind, String message) {
             super(message);
+            this.kind = kind;
+        }
+
+        /** The expectation the missing value stands for: status, headers, format or jsonPath. */
+        ErrorKind kind() {
+            return kind;
         }
     }
 }

@@ -3,8 +3,10 @@ package dev.itf.runner;
 import dev.itf.api.Step;
 import dev.itf.api.TestCase;
 import dev.itf.results.CaseResult;
+import dev.itf.results.ErrorKind;
 import dev.itf.results.Outcome;
 import dev.itf.results.StepResult;
+import dev.itf.runner.expect.ExpectationFailure;
 import dev.itf.runner.template.VariableScope;
 
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** One attempt of one case: creates the steps' actions, runs them in order within the case's time budget. */
 final class CaseRun {
@@ -38,10 +41,7 @@ final class CaseRun {
     CaseResult attempt(int attempt, VariableScope scope) {
         long started = System.nanoTime();
         long deadline = started + caseTimeout.toNanos();
-        CaseResult result = new CaseResult();
-        result.caseId = testCase.id;
-        result.title = testCase.title;
-        result.tags = new ArrayList<>(testCase.tags);
+        CaseResult result = CaseResult.of(testCase);
         result.attempt = attempt;
         result.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 
@@ -77,6 +77,7 @@ final class CaseRun {
                     StepResult sr = stepResults.get(i);
                     if (guard.fired()) {
                         sr.outcome = Outcome.ERRORED;
+                        sr.errorKind = ErrorKind.TIMEOUT;
                         sr.message = prefix(sr) + "timed out while preparing (the case timeout of " + Durations.format(caseTimeout) + ")";
                     } else {
                         errored(sr, e);
@@ -107,6 +108,7 @@ final class CaseRun {
             if (sr.outcome == Outcome.FAILED || sr.outcome == Outcome.ERRORED) {
                 result.outcome = sr.outcome;
                 result.message = sr.message;
+                result.errorKind = sr.errorKind;
                 break;
             }
         }
@@ -138,6 +140,7 @@ final class CaseRun {
         }
         if (budget.isNegative() || budget.isZero()) {
             sr.outcome = Outcome.ERRORED;
+            sr.errorKind = ErrorKind.TIMEOUT;
             sr.message = prefix(sr) + "the case timeout of " + Durations.format(caseTimeout) + " was used up before this step";
             return false;
         }
@@ -155,14 +158,17 @@ final class CaseRun {
         }
         if (thrown != null && guard.fired()) {
             sr.outcome = Outcome.ERRORED;
+            sr.errorKind = ErrorKind.TIMEOUT;
             sr.message = prefix(sr) + "timed out after " + Durations.format(budget)
                     + (ownTimeout ? " (the step's timeout)" : " (the case timeout of " + Durations.format(caseTimeout) + ")");
         } else if (thrown instanceof StepFailure failure) {
             sr.outcome = Outcome.FAILED;
+            sr.errorKind = failure.kind();
             sr.message = run.redactor().redact(prefix(sr) + failure.getMessage());
         } else if (thrown instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             sr.outcome = Outcome.ERRORED;
+            sr.errorKind = ErrorKind.TIMEOUT;
             sr.message = prefix(sr) + "interrupted: the run was stopped";
         } else if (thrown != null) {
             errored(sr, thrown);
@@ -175,10 +181,12 @@ final class CaseRun {
 
     private void checkAndCapture(Step step, StepResponse response, StepRun ctx, StepResult sr, VariableScope scope) {
         try {
-            List<String> failures = ctx.check(response);
+            List<ExpectationFailure> failures = ctx.failures(response);
             if (!failures.isEmpty()) {
                 sr.outcome = Outcome.FAILED;
-                sr.message = run.redactor().redact(prefix(sr) + String.join("\n" + prefix(sr), failures));
+                sr.errorKind = failures.get(0).kind();
+                sr.message = run.redactor().redact(prefix(sr) + failures.stream().map(ExpectationFailure::message)
+                        .collect(Collectors.joining("\n" + prefix(sr))));
                 return;
             }
             for (Map.Entry<String, String> c : step.capture.entrySet()) {
@@ -189,6 +197,7 @@ final class CaseRun {
             sr.outcome = Outcome.PASSED;
         } catch (Captures.CaptureException e) {
             sr.outcome = Outcome.FAILED;
+            sr.errorKind = e.kind();
             sr.message = run.redactor().redact(prefix(sr) + e.getMessage());
         } catch (RuntimeException e) {
             errored(sr, e);
@@ -197,6 +206,7 @@ final class CaseRun {
 
     private void errored(StepResult sr, Throwable e) {
         sr.outcome = Outcome.ERRORED;
+        sr.errorKind = StepErrorKind.of(e);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         sr.message = run.redactor().redact(prefix(sr) + message);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;
 import dev.itf.runner.expect.Excerpt;
+import dev.itf.runner.expect.ExpectationFailure;
 import dev.itf.runner.expect.Expectations;
 import dev.itf.runner.template.VariableScope;
 
@@ -68,6 +69,11 @@ final class StepRun implements StepContext {
 
     @Override
     public List<String> check(StepResponse response) {
+        return failures(response).stream().map(ExpectationFailure::message).toList();
+    }
+
+    /** The expectations that did not hold, with their kinds. */
+    List<ExpectationFailure> failures(StepResponse response) {
         return run.expectations().check(expect, response, this::render, this::render);
     }
 

@@ -6,7 +6,9 @@ import dev.itf.api.SuiteDefaults;
 import dev.itf.api.TestCase;
 import dev.itf.api.TestSuite;
 import dev.itf.api.TestSuiteSpec;
+import dev.itf.results.Attempt;
 import dev.itf.results.CaseResult;
+import dev.itf.results.ErrorKind;
 import dev.itf.results.Outcome;
 import dev.itf.runner.auth.AuthProfiles;
 import dev.itf.runner.expect.Expectations;
@@ -114,23 +116,27 @@ public final class SuiteRunner {
             long total = 0;
             String startedAt = null;
             int attempt = 0;
-            do {
+            List<Attempt> earlier = new ArrayList<>();
+            while (true) {
                 attempt++;
                 result = caseRun.attempt(attempt, scope.fresh());
                 total += result.durationMs;
                 startedAt = startedAt == null ? result.startedAt : startedAt;
-            } while (result.outcome != Outcome.PASSED && attempt <= retries);
+                if (result.outcome == Outcome.PASSED || attempt > retries) {
+                    break;
+                }
+                earlier.add(Attempt.of(result));
+            }
+            result.earlierAttempts = earlier.isEmpty() ? null : earlier;
             result.flaky = result.outcome == Outcome.PASSED && attempt > 1;
             result.durationMs = total;
             result.startedAt = startedAt;
         } catch (RuntimeException e) {
             // a case that cannot even start (a bad timeout value, say) is errored; the other cases still run
-            result = new CaseResult();
-            result.caseId = c.id;
-            result.title = c.title;
-            result.tags = new ArrayList<>(c.tags);
+            result = CaseResult.of(c);
             result.startedAt = Instant.now().toString();
             result.outcome = Outcome.ERRORED;
+            result.errorKind = ErrorKind.TEMPLATE;
             result.message = redactor.redact("case " + c.id + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         result.shard = options.shard;

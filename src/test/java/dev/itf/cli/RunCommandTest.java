@@ -153,8 +153,8 @@ class RunCommandTest {
         assertThat(err.toString()).contains(twoActions + ":6:33: spec.cases[0].steps[0]: sets http and wait; a step sets exactly one action")
                 .contains(twoActions + ":7:8: spec.cases[1].id: duplicate case id \"A\"");
 
-        assertThat(itf("run", suite(PASSING).toString(), "--format", "junit,pdf")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown report format \"pdf\": supported formats are junit, json");
+        assertThat(itf("run", suite(PASSING).toString(), "--format", "junit,docx")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown report format \"docx\": supported formats are junit, json, allure, html, pdf, sarif");
         Path undefinedProfile = file("profile.yaml", """
                 apiVersion: itf.dev/v1alpha1
                 kind: TestSuite

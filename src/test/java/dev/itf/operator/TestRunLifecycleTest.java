@@ -236,6 +236,8 @@ class TestRunLifecycleTest {
         assertThat(done.getStatus().failures).extracting(f -> f.id).containsExactly("API_002");
         assertThat(done.getStatus().failures.get(0).message).contains("500");
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("CasesFailed");
+        assertThat(RestAssured.given().get("/q/metrics").asString())
+                .contains("itf_testcase_errors_total{kind=\"status\",suite=\"s-fail\"} 1.0");
         await().atMost(WAIT).until(() -> notified.size() == 1);
         hook.stop(0);
         assertThat(client.namespaces().withName(ns).get()).as("OnSuccess keeps a failed run's namespace").isNotNull();

@@ -177,7 +177,7 @@ class ReportsTest {
     @Test
     void unknownFormatNamesTheSupportedOnes() {
         assertThat(ReportFormat.parse("json, junit")).containsExactly(ReportFormat.JSON, ReportFormat.JUNIT);
-        assertThatThrownBy(() -> ReportFormat.parse("junit,html"))
-                .hasMessage("unknown report format \"html\": supported formats are junit, json");
+        assertThatThrownBy(() -> ReportFormat.parse("junit,docx"))
+                .hasMessage("unknown report format \"docx\": supported formats are junit, json, allure, html, pdf, sarif");
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run metrics: itf_testruns_total{suite,phase}, itf_testrun_duration_seconds{suite},
- * itf_testcases_total{suite,result}, itf_testcase_duration_seconds{suite}, itf_testruns_active. No run names in labels.
+ * itf_testcases_total{suite,result}, itf_testcase_errors_total{suite,kind}, itf_testcase_duration_seconds{suite},
+ * itf_testruns_active. No run names in labels.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -52,6 +53,9 @@ public class RunMetrics {
                     : (r.outcome == null ? Outcome.ERRORED : r.outcome).name().toLowerCase();
             registry.counter("itf.testcases", "suite", suite, "result", result).increment();
             cases.record(Duration.ofMillis(r.durationMs));
+            if ((r.outcome == Outcome.FAILED || r.outcome == Outcome.ERRORED) && r.errorKind != null) {
+                registry.counter("itf.testcase.errors", "suite", suite, "kind", r.errorKind.id()).increment();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.itf.runner.auth;
 
 import dev.itf.api.AuthProfile;
 import dev.itf.runner.StepContext;
+import dev.itf.runner.TemplateException;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,10 +38,16 @@ public final class AuthProfiles {
         }
         AuthProfile profile = profiles.get(name);
         if (profile == null) {
-            throw new IllegalArgumentException("auth profile " + name + " is not defined in spec.auth"
-                    + (profiles.isEmpty() ? " (the suite defines none)" : "; defined: " + String.join(", ", new TreeSet<>(profiles.keySet()))));
+            throw new AuthException("auth profile " + name + " is not defined in spec.auth"
+                    + (profiles.isEmpty() ? " (the suite defines none)" : "; defined: " + String.join(", ", new TreeSet<>(profiles.keySet()))), null);
         }
-        schemes.computeIfAbsent(name, n -> scheme(n, profile)).apply(target, ctx);
+        try {
+            schemes.computeIfAbsent(name, n -> scheme(n, profile)).apply(target, ctx);
+        } catch (TemplateException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AuthException(e.getMessage() == null ? "auth profile " + name + ": " + e : e.getMessage(), e);
+        }
     }
 
     private AuthScheme scheme(String name, AuthProfile profile) {

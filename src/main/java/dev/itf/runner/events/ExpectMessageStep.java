@@ -1,5 +1,6 @@
 package dev.itf.runner.events;
 
+import dev.itf.results.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.ExpectMessageAction;
 import dev.itf.api.JsonPathExpectation;
@@ -104,7 +105,7 @@ public final class ExpectMessageStep implements StepAction {
                 // with a count, absent means "fewer than count": count 2 says a message must not come twice
                 if (nthMatch(seen, match, count) != null) {
                     List<ReceivedMessage> unwanted = seen.stream().filter(match::matches).toList();
-                    throw new StepFailure(ctx.redactor().redact("expected " + (count == 1 ? "no message" : "fewer than " + count
+                    throw new StepFailure(ErrorKind.MESSAGE, ctx.redactor().redact("expected " + (count == 1 ? "no message" : "fewer than " + count
                             + " messages") + " matching " + match + " on " + subscription.destination() + " within " + action.within
                             + ", but " + (unwanted.size() == 1 ? "one" : unwanted.size()) + " arrived: " + line(unwanted.get(unwanted.size() - 1))));
                 }
@@ -120,7 +121,7 @@ public final class ExpectMessageStep implements StepAction {
                     ctx.log("no message matching " + match + " within " + action.within);
                     return new StepResponse(null, Map.of(), null, null, Duration.ofNanos(System.nanoTime() - start));
                 }
-                throw new StepFailure(ctx.redactor().redact(timeoutMessage(seen, match, sequence, count, limit, within)));
+                throw new StepFailure(ErrorKind.MESSAGE, ctx.redactor().redact(timeoutMessage(seen, match, sequence, count, limit, within)));
             }
             subscription.awaitMore(seen.size(), Duration.ofNanos(left));
         }

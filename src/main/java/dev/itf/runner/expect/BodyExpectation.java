@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import dev.itf.api.ValueMatcher;
 import dev.itf.runner.StepResponse;
 
@@ -10,6 +11,11 @@ public final class BodyExpectation implements Expectation {
 
     public BodyExpectation(ValueMatcher matcher) {
         this.matcher = matcher;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.BODY;
     }
 
     @Override

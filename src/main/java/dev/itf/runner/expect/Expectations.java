@@ -26,15 +26,16 @@ public final class Expectations {
      * @param text renders templates in expected text values
      * @param json renders templates inside expected JSON values
      */
-    public List<String> check(Expect expect, StepResponse response, Function<String, String> text, Function<JsonNode, JsonNode> json) {
-        List<String> failures = new ArrayList<>();
+    public List<ExpectationFailure> check(Expect expect, StepResponse response, Function<String, String> text,
+                                          Function<JsonNode, JsonNode> json) {
+        List<ExpectationFailure> failures = new ArrayList<>();
         if (expect == null) {
             return failures;
         }
         for (Expectation e : build(expect, text, json)) {
             String f = e.failure(response);
             if (f != null) {
-                failures.add(f);
+                failures.add(new ExpectationFailure(e.kind(), f));
             }
         }
         return failures;

@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import dev.itf.json.Json;
 import dev.itf.runner.StepResponse;
 import org.xml.sax.helpers.DefaultHandler;
@@ -19,6 +20,11 @@ public final class FormatExpectation implements Expectation {
             throw new IllegalArgumentException("expect.format: \"" + format + "\" is not one of json, xml, text");
         }
         this.format = format;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.FORMAT;
     }
 
     @Override

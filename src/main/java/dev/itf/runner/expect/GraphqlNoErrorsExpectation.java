@@ -1,10 +1,16 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.runner.StepResponse;
 
 /** graphql.noErrors: the response is JSON with no "errors" entry, or an empty one. */
 public final class GraphqlNoErrorsExpectation implements Expectation {
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.GRAPHQL;
+    }
 
     @Override
     public String failure(StepResponse response) {

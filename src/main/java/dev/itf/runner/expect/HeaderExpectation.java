@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import dev.itf.api.ValueMatcher;
 import dev.itf.runner.StepResponse;
 
@@ -15,6 +16,11 @@ public final class HeaderExpectation implements Expectation {
     public HeaderExpectation(String name, ValueMatcher matcher) {
         this.name = name;
         this.matcher = matcher;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.HEADERS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.JsonPath;
 import dev.itf.runner.StepResponse;
@@ -13,6 +14,11 @@ public final class JsonPathExpectation implements Expectation {
     public JsonPathExpectation(dev.itf.api.JsonPathExpectation spec) {
         this.spec = spec;
         this.path = JsonPathReader.compile(spec.path);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.JSON_PATH;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import dev.itf.runner.Durations;
 import dev.itf.runner.StepResponse;
 
@@ -12,6 +13,11 @@ public final class MaxDurationExpectation implements Expectation {
 
     public MaxDurationExpectation(Duration max) {
         this.max = max;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MAX_DURATION;
     }
 
     @Override

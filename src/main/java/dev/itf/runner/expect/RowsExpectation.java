@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import dev.itf.runner.StepResponse;
 
 /** rows: the exact number of rows an sql step returned (the size of its JSON array). */
@@ -9,6 +10,11 @@ public final class RowsExpectation implements Expectation {
 
     public RowsExpectation(int rows) {
         this.rows = rows;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.ROWS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.itf.runner.StepResponse;
@@ -18,6 +19,11 @@ public final class SchemaExpectation implements Expectation {
     public SchemaExpectation(JsonSchema schema, String source) {
         this.schema = schema;
         this.source = source;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.SCHEMA;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.itf.runner.expect;
 
+import dev.itf.results.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.runner.StepResponse;
 
@@ -28,6 +29,11 @@ public final class StatusExpectation implements Expectation {
             throw new IllegalArgumentException("expect.status: \"" + n.asText() + "\" is not a status code or class such as 200 or 2xx");
         }
         return s;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.STATUS;
     }
 
     @Override

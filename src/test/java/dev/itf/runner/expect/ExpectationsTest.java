@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.itf.api.Expect;
+import dev.itf.results.ErrorKind;
 import dev.itf.json.Json;
 import dev.itf.runner.StepResponse;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,10 @@ class ExpectationsTest {
     Path suiteDir;
 
     private List<String> check(String expectYaml, StepResponse response) throws Exception {
+        return failures(expectYaml, response).stream().map(ExpectationFailure::message).toList();
+    }
+
+    private List<ExpectationFailure> failures(String expectYaml, StepResponse response) throws Exception {
         Expect expect = YAML.readValue(expectYaml, Expect.class);
         Map<String, String> vars = Map.of("wanted", "SHIPPED", "count", "2");
         Function<String, String> render = s -> {
@@ -43,6 +48,25 @@ class ExpectationsTest {
         Function<JsonNode, JsonNode> renderJson =
                 n -> n.isTextual() ? TextNode.valueOf(render.apply(n.asText())) : n;
         return new Expectations(new SchemaSource(suiteDir)).check(expect, response, render, renderJson);
+    }
+
+    @Test
+    void eachFailureNamesItsKind() throws Exception {
+        String expect = """
+                status: 201
+                headers: {X-Missing: {exists: true}}
+                format: xml
+                schema: {type: object}
+                jsonPath: [{path: "$[0].status", equals: NEW}]
+                body: {contains: nothing-like-this}
+                maxDuration: 1ms
+                """;
+        assertThat(failures(expect, orders())).extracting(ExpectationFailure::kind).containsExactly(
+                ErrorKind.STATUS, ErrorKind.HEADERS, ErrorKind.FORMAT, ErrorKind.SCHEMA, ErrorKind.JSON_PATH,
+                ErrorKind.BODY, ErrorKind.MAX_DURATION);
+        assertThat(failures("{rows: 3}", orders())).extracting(ExpectationFailure::kind).containsExactly(ErrorKind.ROWS);
+        assertThat(failures("{graphql: {noErrors: true}}", http(200, "application/json", "{\"errors\":[{\"message\":\"no\"}]}")))
+                .extracting(ExpectationFailure::kind).containsExactly(ErrorKind.GRAPHQL);
     }
 
     private static StepResponse http(int status, String contentType, String body) {
