@@ -1,5 +1,6 @@
 package dev.itf.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Compliance;
 import dev.itf.results.Finding;
@@ -88,9 +89,17 @@ final class SampleRun implements AutoCloseable {
         o.variables.put("base", server.url());
         o.variables.put("apiToken", SECRET_TOKEN);
         result = Suites.run(SUITE, o);
+        // the reports' tests count on these outcomes: say which case differs rather than a count in a report
+        assertThat(result.cases).extracting(c -> c.caseId + " " + c.outcome + (c.flaky ? " flaky" : "") + " " + c.message)
+                .containsExactly("API_001 PASSED null", "API_002 FAILED " + message("API_002"), "API_003 ERRORED " + message("API_003"),
+                        "API_004 PASSED flaky null", "LOAD_001 PASSED null", "SEC_001 PASSED null");
         addLoad(step("LOAD_001"));
         addFindings(step("SEC_001"));
         result.compliance = compliance();
+    }
+
+    private String message(String caseId) {
+        return result.cases.stream().filter(r -> r.caseId.equals(caseId)).findFirst().map(r -> r.message).orElse(null);
     }
 
     private StepResult step(String caseId) {

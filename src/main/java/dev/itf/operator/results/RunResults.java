@@ -94,7 +94,7 @@ public class RunResults {
         return r.caseId + "@" + r.attempt;
     }
 
-    /** What the status, the failures list and the metrics read: everything but the steps and tags. */
+    /** What the status, the failures list, the metrics and alerts read: everything but the steps, tags and links. */
     private static CaseResult light(CaseResult r) {
         CaseResult c = new CaseResult();
         c.caseId = r.caseId;
@@ -105,6 +105,9 @@ public class RunResults {
         c.durationMs = r.durationMs;
         c.startedAt = r.startedAt;
         c.message = r.message;
+        c.errorKind = r.errorKind;
+        c.severity = r.severity;
+        c.controls = r.controls;
         c.shard = r.shard;
         c.tags = List.of();
         c.steps = List.of();
