@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @WithKubernetesTestServer(crud = true)
 class TestRunLifecycleTest {
     static final String NS = "team";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(120);  // only catches a hang: a loaded 2-core machine is slow
 
     @Inject
     KubernetesClient client;

@@ -244,7 +244,7 @@ class AuthProfilesTest {
         assertThat(issued(shortBase) - before).isEqualTo(1);
 
         // the token lives 3s: shortly before the server would reject it, the profile fetches a new one
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(call(p, "service", ctx, shortBase + "/secure/oauth").statusCode()).isEqualTo(200);
             assertThat(issued(shortBase) - before).isEqualTo(2);
         });

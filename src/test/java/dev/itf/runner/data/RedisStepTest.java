@@ -129,7 +129,7 @@ class RedisStepTest {
         assertThat(redis("{component: cache, command: [GET, '${key}:n']}").body()).isEqualTo("30");
         assertThat(resources.open()).isEqualTo(1);
         resources.close();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> dev.itf.runner.OpenSockets.to(6379) <= baseline);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> dev.itf.runner.OpenSockets.to(6379) <= baseline);
     }
 
     @Test

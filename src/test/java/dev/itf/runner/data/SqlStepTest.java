@@ -186,7 +186,7 @@ class SqlStepTest {
         assertThat(sessions(app)).isGreaterThan(baseline);
         resources.close();
         assertThat(resources.open()).isZero();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sessions(app) == baseline);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sessions(app) == baseline);
     }
 
     static int sessions(String app) throws Exception {

@@ -204,7 +204,7 @@ abstract class BrokerStepsContract {
             ctx.var("dest", destination);
             Thread publisher = new Thread(() -> {
                 try {
-                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
                             .until(() -> ctx.lines.stream().anyMatch(l -> l.contains("from this step")));
                     publish("{id: late}").execute(ctx);
                 } catch (Exception e) {
@@ -247,6 +247,6 @@ abstract class BrokerStepsContract {
         assertThat(resources.open()).isEqualTo(1);
         assertThat(OpenSockets.to(port)).isGreaterThan(baseline);
         resources.close();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> OpenSockets.to(port) <= baseline);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> OpenSockets.to(port) <= baseline);
     }
 }

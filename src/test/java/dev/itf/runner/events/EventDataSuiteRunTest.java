@@ -126,7 +126,7 @@ class EventDataSuiteRunTest {
         RunResult result = JsonReport.read(dir.resolve("reports/itf-results.json"));
         assertThat(result.cases).hasSize(24).allSatisfy(c -> assertThat(c.outcome).as(c.caseId + ": " + c.message).isEqualTo(Outcome.PASSED));
         assertThat(exit).isEqualTo(ItfCommand.OK);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> dev.itf.runner.data.SqlSessions.count(app) == 0);
     }
 }
