@@ -64,7 +64,10 @@ final class Connection implements Closeable {
         }
         InetSocketAddress address = new InetSocketAddress(origin.bareHost(), origin.port());
         if (address.isUnresolved()) {
-            throw new ConnectException("unknown host " + origin.bareHost());
+            // a refused connection to callers, with the name lookup as its cause, so a step can say it was DNS
+            ConnectException e = new ConnectException("unknown host " + origin.bareHost());
+            e.initCause(new java.net.UnknownHostException(origin.bareHost()));
+            throw e;
         }
         SocketChannel channel = SocketChannel.open();
         Socket plain = channel.socket();
