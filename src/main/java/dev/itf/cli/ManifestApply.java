@@ -2,6 +2,7 @@ package dev.itf.cli;
 
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
+import dev.itf.api.TestSchedule;
 import dev.itf.api.TestSuite;
 import dev.itf.json.Json;
 import dev.itf.manifest.Manifest;
@@ -26,7 +27,8 @@ import java.util.Map;
 final class ManifestApply {
 
     private static final Map<String, Class<? extends HasMetadata>> ITF_KINDS =
-            Map.of("TestSuite", TestSuite.class, "TestEnvironment", TestEnvironment.class, "TestRun", TestRun.class);
+            Map.of("TestSuite", TestSuite.class, "TestEnvironment", TestEnvironment.class, "TestRun", TestRun.class,
+                    "TestSchedule", TestSchedule.class);
 
     private final KubernetesClient client;
     private final String namespace;
