@@ -23,12 +23,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a TestSchedule should do now, decided from its spec, its last status, its runs and the workloads of its
@@ -93,7 +96,18 @@ public final class SchedulePlan {
             return new Plan(next, Optional.empty(), delete, nextTick.map(t -> Duration.between(now, t)), notes);
         }
         Duration debounce = spec.debounce == null ? Duration.ZERO : Durations.parse(spec.debounce);
+        // the runs, read fresh, say which triggers were served: a reconcile that sees an older status starts nothing twice
+        Set<String> served = served(runs);
+        if (next.pending != null) {
+            next.pending.reasons.removeIf(served::contains);
+            if (next.pending.reasons.isEmpty()) {
+                next.pending = null;
+            }
+        }
         for (Trigger t : triggers) {
+            if (served.contains(t.reason())) {
+                continue;
+            }
             if (next.pending == null) {
                 next.pending = new Pending();
                 next.pending.since = time(t.at());
@@ -106,7 +120,7 @@ public final class SchedulePlan {
         }
         Optional<TestRun> create = Optional.empty();
         if (next.pending != null && !now.isBefore(Instant.parse(next.pending.due))) {
-            create = due(schedule, now, runs, active, next, delete, notes);
+            create = due(schedule, now, active, next, delete, notes);
         }
         Optional<Instant> wakeAt = nextTick;
         if (next.pending != null && now.isBefore(Instant.parse(next.pending.due))) {
@@ -120,7 +134,7 @@ public final class SchedulePlan {
     }
 
     /** The pending trigger is due: start its run, or wait, or skip it, as the concurrency policy says. */
-    private static Optional<TestRun> due(TestSchedule schedule, Instant now, List<TestRun> runs, List<TestRun> active,
+    private static Optional<TestRun> due(TestSchedule schedule, Instant now, List<TestRun> active,
                                          TestScheduleStatus next, List<String> delete, List<Note> notes) {
         ConcurrencyPolicy policy = schedule.getSpec().concurrencyPolicy == null ? ConcurrencyPolicy.Queue : schedule.getSpec().concurrencyPolicy;
         Pending pending = next.pending;
@@ -146,13 +160,6 @@ public final class SchedulePlan {
             }
         }
         next.pending = null;
-        String trigger = ScheduledRun.trigger(pending.reasons);
-        Optional<TestRun> started = runs.stream()
-                .filter(r -> trigger.equals(annotation(r, Itf.ANNOTATION_TRIGGER))).findFirst();
-        if (started.isPresent()) {
-            // created by a reconcile whose status update was lost: the same triggers never start a second run
-            return Optional.empty();
-        }
         TestRun run = ScheduledRun.build(schedule, Instant.parse(pending.due), pending.reasons);
         next.lastRun = new RunRef(run.getMetadata().getName(), RunPhase.Pending);
         next.active.add(new RunRef(run.getMetadata().getName(), RunPhase.Pending));
@@ -290,8 +297,16 @@ public final class SchedulePlan {
         return run.getStatus() == null || run.getStatus().phase == null ? RunPhase.Pending : run.getStatus().phase;
     }
 
-    private static String annotation(TestRun run, String key) {
-        return run.getMetadata().getAnnotations() == null ? null : run.getMetadata().getAnnotations().get(key);
+    /** The triggers the runs were started for, from their trigger annotations. */
+    private static Set<String> served(List<TestRun> runs) {
+        Set<String> served = new HashSet<>();
+        for (TestRun r : runs) {
+            String trigger = r.getMetadata().getAnnotations() == null ? null : r.getMetadata().getAnnotations().get(Itf.ANNOTATION_TRIGGER);
+            if (trigger != null) {
+                served.addAll(Arrays.asList(trigger.split("; ")));
+            }
+        }
+        return served;
     }
 
     static String time(Instant t) {
