@@ -52,8 +52,17 @@ class SubmitCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** What an earlier test of the same JVM left in kubernetes.* system properties, which the client reads before any kubeconfig. */
+    private static final java.util.Properties LEFT_OVER = new java.util.Properties();
+
     @BeforeAll
     static void startServer() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("kubernetes.")) {
+                LEFT_OVER.setProperty(name, System.getProperty(name));
+                System.clearProperty(name);
+            }
+        }
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         server.init();
         client = server.createClient();
@@ -63,6 +72,7 @@ class SubmitCommandTest {
     static void stopServer() {
         client.close();
         server.destroy();
+        LEFT_OVER.forEach((name, value) -> System.setProperty((String) name, (String) value));
     }
 
     @BeforeEach
