@@ -6,7 +6,7 @@ public final class Itf {
     public static final String VERSION = "v1alpha1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
     /** The kinds of the API, as users write them. */
-    public static final java.util.List<String> KINDS = java.util.List.of("TestSuite", "TestEnvironment", "TestRun");
+    public static final java.util.List<String> KINDS = java.util.List.of("TestSuite", "TestEnvironment", "TestRun", "TestSchedule");
 
     /** A compliance control, PROFILE:CONTROL, e.g. owasp-api-2023:API1 or hipaa:164.312(e)(1). */
     public static final String CONTROL_PATTERN = "^[a-z0-9][a-z0-9.-]*:[^\\s]+$";
@@ -21,6 +21,10 @@ public final class Itf {
     public static final String LABEL_RUN_NAMESPACE = GROUP + "/run-namespace";
     public static final String LABEL_COMPONENT = GROUP + "/component";
     public static final String LABEL_SHARD = GROUP + "/shard";
+    /** On runs a TestSchedule started: the schedule's name. */
+    public static final String LABEL_SCHEDULE = GROUP + "/schedule";
+    /** On runs a TestSchedule started: the ticks and rollouts that started it. */
+    public static final String ANNOTATION_TRIGGER = GROUP + "/trigger";
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "itf";
 

@@ -6,10 +6,13 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.function.Function;
 
-/** The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage. */
+/**
+ * The {@code itf} command and its sub-commands. Exit codes: 0 all passed, 1 a case failed or errored, 2 bad input or usage,
+ * 3 ({@code itf submit}) the run ended in Error or did not finish in time.
+ */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
         description = "Kubernetes-native integration testing.",
-        subcommands = {RunCommand.class, ReportCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
+        subcommands = {RunCommand.class, SubmitCommand.class, ReportCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
 public class ItfCommand implements Runnable {
 
     public static final int OK = 0;
@@ -36,6 +39,12 @@ public class ItfCommand implements Runnable {
 
     /** Runs the command line with the given environment variables in place of the process's (a runner Job's, in tests). */
     public static int execute(Function<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        return execute(environment, made -> { }, out, err, args);
+    }
+
+    /** As above, with each command object handed to {@code configure} once made (tests set a submit's prompt this way). */
+    static int execute(Function<String, String> environment, java.util.function.Consumer<Object> configure,
+                       PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new ItfCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -43,6 +52,10 @@ public class ItfCommand implements Runnable {
                 if (made instanceof RunCommand run) {
                     run.environment = environment;
                 }
+                if (made instanceof SubmitCommand submit) {
+                    submit.environmentVariables = environment;
+                }
+                configure.accept(made);
                 return made;
             }
         });

@@ -3,6 +3,7 @@ package dev.itf.cli;
 import dev.itf.api.Itf;
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
+import dev.itf.api.TestSchedule;
 import dev.itf.api.TestSuite;
 import dev.itf.manifest.Manifest;
 import dev.itf.manifest.ManifestException;
@@ -15,6 +16,7 @@ import dev.itf.validation.Problem;
 import dev.itf.validation.Reference;
 import dev.itf.validation.ReferenceCheck;
 import dev.itf.validation.RunValidator;
+import dev.itf.validation.ScheduleValidator;
 import dev.itf.validation.SuiteValidator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -71,6 +73,7 @@ final class ManifestLint {
     private final List<Loaded<TestSuite>> suites = new ArrayList<>();
     private final List<Loaded<TestEnvironment>> environments = new ArrayList<>();
     private final List<Loaded<TestRun>> runs = new ArrayList<>();
+    private final List<Loaded<TestSchedule>> schedules = new ArrayList<>();
     private final Map<String, Set<String>> objectKeys = new LinkedHashMap<>();
     private final Map<String, Manifest> seen = new LinkedHashMap<>();
     private final Set<Path> readOrder = new LinkedHashSet<>();
@@ -84,7 +87,7 @@ final class ManifestLint {
     }
 
     int resources() {
-        return suites.size() + environments.size() + runs.size();
+        return suites.size() + environments.size() + runs.size() + schedules.size();
     }
 
     /** Reads every .yaml and .yml file of the paths (directories recursively) and returns the problems, in file order. */
@@ -124,6 +127,9 @@ final class ManifestLint {
         for (Loaded<TestRun> r : runs) {
             report(r.manifest(), RunValidator.validate(r.resource()));
         }
+        for (Loaded<TestSchedule> s : schedules) {
+            report(s.manifest(), ScheduleValidator.validate(s.resource()));
+        }
         acrossResources();
         // in the order of the files, then top to bottom, as an editor lists them
         List<Path> fileOrder = new ArrayList<>(readOrder);
@@ -162,6 +168,7 @@ final class ManifestLint {
         switch (m.kind()) {
             case "TestSuite" -> typed(m, TestSuite.class, suites);
             case "TestEnvironment" -> typed(m, TestEnvironment.class, environments);
+            case "TestSchedule" -> typed(m, TestSchedule.class, schedules);
             default -> typed(m, TestRun.class, runs);
         }
     }

@@ -1,5 +1,6 @@
 package dev.itf.cli;
 
+import dev.itf.api.TestRunStatus;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.runner.CaseListener;
@@ -83,6 +84,13 @@ final class ProgressPrinter implements CaseListener, AutoCloseable {
         }
     }
 
+    /** A line of its own, e.g. a run's phase as {@code itf submit --wait} follows it. */
+    void note(String line) {
+        synchronized (pending) {
+            pending.append(line).append(System.lineSeparator());
+        }
+    }
+
     static String label(CaseResult r) {
         if (r.flaky) {
             return "FLAKY";
@@ -100,13 +108,33 @@ final class ProgressPrinter implements CaseListener, AutoCloseable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "TITLE", "RESULT", "DURATION", "ATTEMPTS"});
         for (CaseResult r : result.cases) {
-            String title = r.title == null ? "" : r.title;
-            if (title.length() > TITLE_CHARS) {
-                title = title.substring(0, TITLE_CHARS - 1) + "…";
-            }
-            rows.add(new String[] {r.caseId, title, label(r), r.durationMs + " ms", Integer.toString(r.attempt)});
+            rows.add(new String[] {r.caseId, shortTitle(r.title), label(r), r.durationMs + " ms", Integer.toString(r.attempt)});
         }
-        int[] widths = new int[5];
+        var s = result.summary;
+        table(rows, String.format(Locale.ROOT, "%d cases: %d passed (%d flaky), %d failed, %d errored, %d skipped in %s",
+                s.total, s.passed, s.flaky, s.failed, s.errored, s.skipped, Durations.format(Duration.ofMillis(result.durationMs))));
+    }
+
+    /** The table of a run on the cluster when only its status is known: the failures it lists, then the counts. */
+    void summary(TestRunStatus status) {
+        close();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "TITLE", "RESULT"});
+        for (TestRunStatus.Failure f : status.failures) {
+            rows.add(new String[] {f.id, shortTitle(f.title), "FAIL"});
+        }
+        var s = status.summary == null ? new TestRunStatus.Summary() : status.summary;
+        table(rows, String.format(Locale.ROOT, "%d cases: %d passed (%d flaky), %d failed, %d errored, %d skipped%s",
+                s.total, s.passed, s.flaky, s.failed, s.errored, s.skipped, status.duration == null ? "" : " in " + status.duration));
+    }
+
+    private static String shortTitle(String title) {
+        String t = title == null ? "" : title;
+        return t.length() > TITLE_CHARS ? t.substring(0, TITLE_CHARS - 1) + "…" : t;
+    }
+
+    private void table(List<String[]> rows, String counts) {
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -131,10 +159,8 @@ final class ProgressPrinter implements CaseListener, AutoCloseable {
                 table.append(System.lineSeparator());
             }
             out.print(table);
-            var s = result.summary;
             out.println();
-            out.printf(Locale.ROOT, "%d cases: %d passed (%d flaky), %d failed, %d errored, %d skipped in %s%n",
-                    s.total, s.passed, s.flaky, s.failed, s.errored, s.skipped, Durations.format(Duration.ofMillis(result.durationMs)));
+            out.println(counts);
             out.flush();
         }
     }

@@ -29,7 +29,7 @@ final class CrdFiles {
     static final Path CHART_DIR = Path.of("helm", "itf", "crds");
     static final String REGENERATE = "./mvnw -B test -Dtest=CrdDriftTest -Ditf.update=true";
 
-    static final List<Class<? extends HasMetadata>> RESOURCES = List.of(TestSuite.class, TestEnvironment.class, TestRun.class);
+    static final List<Class<? extends HasMetadata>> RESOURCES = List.of(TestSuite.class, TestEnvironment.class, TestRun.class, TestSchedule.class);
 
     /** What `kubectl explain KIND`, `KIND.spec` and `KIND.status` print. */
     private static final Map<String, List<String>> KIND_DESCRIPTIONS = Map.of(
@@ -44,7 +44,11 @@ final class CrdFiles {
             "TestRun", List.of(
                     "One run of a TestSuite against a TestEnvironment, in a fresh namespace; the spec does not change after creation.",
                     "What to run: the suite, the environment, which cases, how many shards, the time budget and the cleanup policy.",
-                    "Progress and outcome of the run: phase, conditions, case counts, failures and where the reports are."));
+                    "Progress and outcome of the run: phase, conditions, case counts, failures and where the reports are."),
+            "TestSchedule", List.of(
+                    "Starts TestRuns from a template on a cron schedule and after rollouts of workloads of its namespace.",
+                    "When to start runs (cron schedule, time zone, rollout triggers, debounce), what to do while one is active, and the run template.",
+                    "Active runs, the last run and its phase, the last tick and trigger, a run waiting to start, and the Valid condition."));
 
     /** metav1.Condition, which the fabric8 Condition type renders without descriptions. */
     private static final Map<String, String> CONDITION_DESCRIPTIONS = Map.of(
@@ -131,5 +135,6 @@ final class CrdFiles {
         }
     }
 
-    static final Set<String> FILE_NAMES = Set.of("testsuites.itf.dev.yaml", "testenvironments.itf.dev.yaml", "testruns.itf.dev.yaml");
+    static final Set<String> FILE_NAMES = Set.of("testsuites.itf.dev.yaml", "testenvironments.itf.dev.yaml", "testruns.itf.dev.yaml",
+            "testschedules.itf.dev.yaml");
 }

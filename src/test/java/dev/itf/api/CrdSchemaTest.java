@@ -27,7 +27,8 @@ class CrdSchemaTest {
     private static final Set<String> EMBEDDED_KUBERNETES_TYPES = Set.of(
             "testenvironments.itf.dev:spec.components[].env",
             "testenvironments.itf.dev:spec.components[].readiness",
-            "testenvironments.itf.dev:spec.components[].resources");
+            "testenvironments.itf.dev:spec.components[].resources",
+            "testschedules.itf.dev:spec.triggers[].rollout.selector");
 
     @Test
     void everyResourceHasItsNamesColumnsAndStatusSubresource() throws IOException {
@@ -35,6 +36,8 @@ class CrdSchemaTest {
         assertResource("testenvironments.itf.dev", "TestEnvironment", "tenv", List.of("COMPONENTS", "VALID", "AGE"));
         assertResource("testruns.itf.dev", "TestRun", "trun",
                 List.of("SUITE", "PHASE", "TOTAL", "PASSED", "FAILED", "DURATION", "STARTED", "AGE"));
+        assertResource("testschedules.itf.dev", "TestSchedule", "tsched",
+                List.of("SCHEDULE", "SUSPEND", "ACTIVE", "LAST RUN", "LAST PHASE", "AGE"));
     }
 
     private static void assertResource(String name, String kind, String shortName, List<String> columns) throws IOException {

@@ -110,12 +110,14 @@ class HelmChartTest {
             assertThat(rule.getVerbs()).doesNotContain("*");
         });
         List<PolicyRule> rules = role.getRules();
-        for (String resource : List.of("testsuites", "testenvironments", "testruns")) {
+        for (String resource : List.of("testsuites", "testenvironments", "testruns", "testschedules")) {
             assertAllowed(rules, "itf.dev", resource, "get", "list", "watch", "patch", "update");
             assertAllowed(rules, "itf.dev", resource + "/status", "patch", "update");
             assertAllowed(rules, "itf.dev", resource + "/finalizers", "update");
         }
-        assertAllowed(rules, "itf.dev", "testruns", "delete");
+        assertAllowed(rules, "itf.dev", "testruns", "create", "delete");
+        // rollout triggers of TestSchedules
+        assertAllowed(rules, "apps", "daemonsets", "get", "list", "watch");
         assertAllowed(rules, "", "namespaces", "create", "get", "list", "watch", "delete", "patch");
         assertAllowed(rules, "batch", "jobs", "create", "get", "list", "watch", "delete");
         assertAllowed(rules, "", "pods", "get", "list", "watch");

@@ -112,7 +112,7 @@ class LintCommandTest {
                 file + ":10:35: spec.cases[0].steps[0].http.methd: unknown field \"methd\"; known fields: auth, body, followRedirects, form, headers, method, query, timeout, tls, url",
                 file + ":12:1: apiVersion: \"itf.dev/v1\" is not served; use itf.dev/v1alpha1",
                 file + ":12:1: spec: is required",
-                file + ":17:1: kind: unknown kind \"TestCase\"; itf.dev/v1alpha1 has TestSuite, TestEnvironment, TestRun",
+                file + ":17:1: kind: unknown kind \"TestCase\"; itf.dev/v1alpha1 has TestSuite, TestEnvironment, TestRun, TestSchedule",
                 "5 problems in 1 file (2 ITF resources)");
         assertThat(code).isEqualTo(2);
     }
@@ -150,7 +150,7 @@ class LintCommandTest {
 
         int code = ItfCommand.execute("lint", configMap.toString(), noKind.toString(), empty.toString());
 
-        String expected = "ITF resources have apiVersion itf.dev/v1alpha1 and kind TestSuite, TestEnvironment, TestRun"
+        String expected = "ITF resources have apiVersion itf.dev/v1alpha1 and kind TestSuite, TestEnvironment, TestRun, TestSchedule"
                 + " (a local environment for itf run has only variables and components)";
         assertThat(lines()).containsExactly(
                 configMap + ":3:1: apiVersion: no ITF resource in the file (found ConfigMap); " + expected,

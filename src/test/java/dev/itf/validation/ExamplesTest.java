@@ -40,6 +40,7 @@ class ExamplesTest {
             case "TestSuite" -> SuiteValidator.validate(typed(m, TestSuite.class));
             case "TestEnvironment" -> EnvironmentValidator.validate(typed(m, TestEnvironment.class));
             case "TestRun" -> RunValidator.validate(typed(m, TestRun.class));
+            case "TestSchedule" -> ScheduleValidator.validate(typed(m, dev.itf.api.TestSchedule.class));
             default -> throw new AssertionError("unexpected kind in " + m);
         };
     }

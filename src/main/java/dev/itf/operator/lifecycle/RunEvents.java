@@ -2,23 +2,18 @@ package dev.itf.operator.lifecycle;
 
 import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.itf.operator.Events;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. */
 @ApplicationScoped
 public class RunEvents {
-    private static final Logger LOG = Logger.getLogger(RunEvents.class);
-    private final KubernetesClient client;
+    private final Events events;
 
-    public RunEvents(KubernetesClient client) {
-        this.client = client;
+    public RunEvents(Events events) {
+        this.events = events;
     }
 
     public void phaseChanged(TestRun run, RunPhase phase, String message, Instant now) {
@@ -37,26 +32,6 @@ public class RunEvents {
     }
 
     private void post(TestRun run, String name, String reason, String message, String type, Instant now) {
-        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        try {
-            client.v1().events().inNamespace(run.getMetadata().getNamespace()).resource(new EventBuilder()
-                    .withNewMetadata().withName(name).withNamespace(run.getMetadata().getNamespace()).endMetadata()
-                    .withNewInvolvedObject()
-                    .withApiVersion(run.getApiVersion()).withKind(run.getKind())
-                    .withName(run.getMetadata().getName()).withNamespace(run.getMetadata().getNamespace())
-                    .withUid(run.getMetadata().getUid())
-                    .endInvolvedObject()
-                    .withReason(reason)
-                    .withMessage(message)
-                    .withType(type)
-                    .withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
-                    .withNewSource().withComponent("itf-operator").endSource()
-                    .build()).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                LOG.warnf("could not record the %s event of TestRun %s/%s: %s", reason, run.getMetadata().getNamespace(),
-                        run.getMetadata().getName(), e.getMessage());
-            }
-        }
+        events.post(run, name, reason, message, type, now);
     }
 }
