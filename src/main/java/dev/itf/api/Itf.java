@@ -21,6 +21,8 @@ public final class Itf {
     public static final String LABEL_RUN_NAMESPACE = GROUP + "/run-namespace";
     public static final String LABEL_COMPONENT = GROUP + "/component";
     public static final String LABEL_SHARD = GROUP + "/shard";
+    /** On the operator's namespace (value "true"): run NetworkPolicies admit the operator's pods only from there. */
+    public static final String LABEL_OPERATOR_NAMESPACE = GROUP + "/operator-namespace";
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "itf";
 
