@@ -21,7 +21,7 @@ environment:
 USAGE
 }
 
-ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load)
+ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 manifests="$root/e2e/manifests"
@@ -82,7 +82,7 @@ render() {
 
 run_id="$(date +%H%M%S)-$RANDOM"
 work="itf-e2e-$run_id"        # where the scenarios' suites, environments and runs live
-op_ns="" op_name="" op_label=""
+op_ns="" op_name="" op_label="" op_sa=""
 
 phase() { k -n "$work" get trun "$1" -o jsonpath='{.status.phase}' 2>/dev/null; }
 # wait_phase RUN SECONDS PHASE...: waits until the run's phase is one of PHASE; prints the phase reached
@@ -125,6 +125,31 @@ http_get() {
     [[ $rc == 0 ]] && printf '%s\n' "$out"
     return $rc
 }
+
+# http_status PATH [TOKEN]: the HTTP status of a GET on the operator Service, with the bearer token if given
+http_status() {
+    local port=$(( 20000 + RANDOM % 20000 )) pf code="" auth=()
+    [[ -n "${2:-}" ]] && auth=(-H "Authorization: Bearer $2")
+    "$KUBECTL" -n "$op_ns" port-forward "svc/$op_name" "$port:8080" >/dev/null 2>&1 &
+    pf=$!
+    for _ in $(seq 1 60); do
+        code="$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 "${auth[@]}" "http://127.0.0.1:$port$1" 2>/dev/null)"
+        [[ "$code" =~ ^[1-5][0-9][0-9]$ ]] && break
+        sleep 0.5
+    done
+    kill "$pf" 2>/dev/null; wait "$pf" 2>/dev/null
+    echo "${code:-none}"
+}
+
+# sa_token NAME: a token of a service account of the work namespace (TokenRequest from 1.24, its token Secret before)
+sa_token() {
+    local secret
+    k -n "$work" create token "$1" 2>/dev/null && return 0
+    eventually 30 sa_has_secret "$1" || return 1
+    secret="$(k -n "$work" get sa "$1" -o jsonpath='{.secrets[0].name}')"
+    k -n "$work" get secret "$secret" -o jsonpath='{.data.token}' | base64 -d
+}
+sa_has_secret() { [[ -n "$(k -n "$work" get sa "$1" -o jsonpath='{.secrets[0].name}')" ]]; }
 
 # operator_memory: the operator container's cgroup memory in MiB, "usage rss" (cgroup v1; v2 gives usage twice)
 operator_memory() {
@@ -188,6 +213,7 @@ install_checks() {
     [[ "$(http_get /q/health/ready)" == *'"status": "UP"'* || "$(http_get /q/health/ready)" == *'"status":"UP"'* ]] \
         && pass "install $mode: GET /q/health/ready on the operator Service is UP" || fail "install $mode: GET /q/health/ready is UP"
     sa="$(k -n "$op_ns" get pod "$pod" -o jsonpath='{.spec.serviceAccountName}')"
+    op_sa="$sa"
     [[ -n "$sa" && "$sa" != default ]] && pass "install $mode: operator runs as ServiceAccount $sa" || fail "install $mode: operator runs as its own ServiceAccount (got ${sa:-none})"
     bindings="$(k get clusterrolebindings -o jsonpath="{range .items[?(@.subjects[0].namespace==\"$op_ns\")]}{.roleRef.name}{'\n'}{end}")"
     [[ -n "$bindings" && "$bindings" != *cluster-admin* ]] \
@@ -468,6 +494,57 @@ scenario_load() {
     local heap; heap="$(http_get /q/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')"
     [[ -n "$heap" ]] && figure "operator JVM heap used after $n runs: $heap MiB"
 }
+scenario_access() {
+    k -n "$work" apply -f "$manifests/access.yaml" >/dev/null || { fail "access: service accounts, Role and TestEnvironment applied"; return; }
+    check "access: the operator may create tokenreviews" \
+        test "$(k auth can-i create tokenreviews.authentication.k8s.io --as="system:serviceaccount:$op_ns:$op_sa")" = yes
+    check "access: the operator may create subjectaccessreviews" \
+        test "$(k auth can-i create subjectaccessreviews.authorization.k8s.io --as="system:serviceaccount:$op_ns:$op_sa")" = yes
+    check "access: the operator's namespace carries itf.dev/operator-namespace=true" \
+        test "$(k get ns "$op_ns" -o jsonpath='{.metadata.labels.itf\.dev/operator-namespace}')" = true
+
+    # a ClusterRole in a manifests component never reaches the cluster
+    eventually 60 env_has_valid_condition cluster-role || { fail "access: Valid condition on TestEnvironment cluster-role"; return; }
+    local valid; valid="$(k -n "$work" get tenv cluster-role -o jsonpath='{.status.conditions[?(@.type=="Valid")].status} {.status.conditions[?(@.type=="Valid")].reason} {.status.conditions[?(@.type=="Valid")].message}')"
+    log "TestEnvironment cluster-role Valid: $valid"
+    [[ "$valid" == "False ClusterScopedObject spec.components[0].manifests[0].kind: ClusterRole"* ]] \
+        && pass "access: a ClusterRole manifest gives Valid=False ClusterScopedObject at spec.components[0].manifests[0].kind" \
+        || fail "access: a ClusterRole manifest gives Valid=False with its field path (got: $valid)"
+    check "access: no ClusterRole itf-e2e-everything was created" bash -c "! $KUBECTL get clusterrole itf-e2e-everything"
+
+    # a finished run, its namespace labelled for Pod Security while it lived
+    apply_demo || { fail "access: demo environment and suite Valid"; return; }
+    render "$root/examples/cluster/003-run.yaml" | sed 's/name: orders-demo-1/name: access-1/' | k -n "$work" apply -f - >/dev/null
+    eventually 60 run_has_namespace access-1 || { fail "access: run access-1 got a namespace"; return; }
+    local run_ns; run_ns="$(run_field access-1 '{.status.namespace}')"
+    local psa; psa="$(k get ns "$run_ns" -o jsonpath='{.metadata.labels.pod-security\.kubernetes\.io/enforce} {.metadata.labels.pod-security\.kubernetes\.io/warn} {.metadata.labels.pod-security\.kubernetes\.io/audit}' 2>/dev/null)"
+    [[ "$psa" == "baseline baseline baseline" ]] && pass "access: run namespace $run_ns enforces, warns and audits Pod Security baseline" \
+        || fail "access: run namespace labelled pod-security baseline (got: $psa)"
+    local selector; selector="$(k -n "$run_ns" get networkpolicy itf-run-isolation -o jsonpath='{.spec.ingress[0].from[1].namespaceSelector.matchLabels}' 2>/dev/null)"
+    [[ "$selector" == *'itf.dev/operator-namespace'* ]] && pass "access: run NetworkPolicy admits the operator only from a namespace labelled itf.dev/operator-namespace" \
+        || fail "access: run NetworkPolicy selects the operator's namespace (got: $selector)"
+    local p; p="$(wait_phase access-1 180 Succeeded Failed Error)"
+    [[ "$p" == Succeeded ]] && pass "access: run access-1 Succeeded" || fail "access: run access-1 Succeeded (got $p)"
+
+    local reader outsider code
+    reader="$(sa_token itf-e2e-reader)" && outsider="$(sa_token itf-e2e-outsider)" \
+        || { fail "access: tokens of the reader and outsider service accounts"; return; }
+    code="$(http_status "/api/v1/reports/$work/access-1")"
+    [[ "$code" == 401 ]] && pass "access: GET /api/v1/reports without a token is 401" || fail "access: no token gives 401 (got $code)"
+    code="$(http_status "/api/v1/reports/$work/access-1" "not-a-kubernetes-token")"
+    [[ "$code" == 401 ]] && pass "access: a token the API server does not accept is 401" || fail "access: a forged token gives 401 (got $code)"
+    code="$(http_status "/api/v1/reports/$work/access-1" "$outsider")"
+    [[ "$code" == 403 ]] && pass "access: a service account that may not get testruns is 403" || fail "access: outsider gives 403 (got $code)"
+    code="$(http_status "/api/v1/reports/$work/access-1" "$reader")"
+    [[ "$code" == 200 ]] && pass "access: a service account that may get testruns is 200" || fail "access: reader gives 200 (got $code)"
+    code="$(http_status "/api/v1/reports/$work/no-such-run" "$outsider")"
+    [[ "$code" == 403 ]] && pass "access: an unknown run is 403 to the outsider too (no existence oracle)" || fail "access: outsider on an unknown run gives 403 (got $code)"
+    code="$(http_status "/api/v1/reports/$work/no-such-run" "$reader")"
+    [[ "$code" == 404 ]] && pass "access: an unknown run is 404 to the reader" || fail "access: reader on an unknown run gives 404 (got $code)"
+}
+env_has_valid_condition() { [[ -n "$(k -n "$work" get tenv "$1" -o jsonpath='{.status.conditions[?(@.type=="Valid")].status}')" ]]; }
+run_has_namespace() { [[ -n "$(run_field "$1" '{.status.namespace}')" ]]; }
+
 finished_count() { k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -cE '^load-.* (Succeeded|Failed|Error)$'; }
 all_finished() { [[ "$(finished_count)" == "$1" ]]; }
 

@@ -25,6 +25,8 @@ public final class Itf {
     public static final String LABEL_SCHEDULE = GROUP + "/schedule";
     /** On runs a TestSchedule started: the ticks and rollouts that started it. */
     public static final String ANNOTATION_TRIGGER = GROUP + "/trigger";
+    /** On the operator's namespace (value "true"): run NetworkPolicies admit the operator's pods only from there. */
+    public static final String LABEL_OPERATOR_NAMESPACE = GROUP + "/operator-namespace";
     public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "itf";
 

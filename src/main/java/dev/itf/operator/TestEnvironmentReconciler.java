@@ -22,10 +22,12 @@ public class TestEnvironmentReconciler implements Reconciler<TestEnvironment> {
 
     @Inject
     StatusConditions conditions;
+    @Inject
+    DiscoveredKindScope scopes;
 
     @Override
     public UpdateControl<TestEnvironment> reconcile(TestEnvironment environment, Context<TestEnvironment> context) {
-        List<Problem> problems = new ArrayList<>(EnvironmentValidator.validate(environment));
+        List<Problem> problems = new ArrayList<>(EnvironmentValidator.validate(environment, scopes));
         if (environment.getSpec() != null) {
             problems.addAll(ReferenceWatch.check(context, environment, EnvironmentValidator.references(environment.getSpec())));
         }

@@ -25,26 +25,31 @@ public final class EnvironmentValidator {
             ComponentType.DATABASE, List.of("postgres", "mysql", "mariadb"),
             ComponentType.QUEUE, List.of("rabbitmq", "kafka", "nats", "mqtt"),
             ComponentType.CACHE, List.of("redis"));
-    // objects a namespaced run cannot hold: applying them would reach outside the run namespace
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume", "ClusterRole",
-            "ClusterRoleBinding", "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
-            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "APIService", "RuntimeClass");
+    /** Reason of a manifest whose kind is cluster-scoped: applying it would reach outside the run namespace. */
+    public static final String CLUSTER_SCOPED_OBJECT = "ClusterScopedObject";
+    /** Reason of a manifest that names a namespace: every object goes into the run namespace. */
+    public static final String FOREIGN_NAMESPACE = "ForeignNamespace";
 
     private EnvironmentValidator() {
     }
 
-    /** Problems of the environment on its own; an empty list when it is valid. */
+    /** Problems of the environment on its own, with the built-in list of cluster-scoped kinds; empty when it is valid. */
     public static List<Problem> validate(TestEnvironment environment) {
+        return validate(environment, KindScope.BUILT_IN);
+    }
+
+    /** Problems of the environment on its own; {@code scopes} tells which kinds of manifests are cluster-scoped. */
+    public static List<Problem> validate(TestEnvironment environment, KindScope scopes) {
         ProblemList problems = new ProblemList();
         problems.metadata(environment);
         if (problems.required("spec", environment.getSpec())) {
-            problems.addAll(validateSpec(environment.getSpec()));
+            problems.addAll(validateSpec(environment.getSpec(), scopes));
         }
         return problems.toList();
     }
 
     /** Problems of an environment spec; paths start with {@code spec.}. */
-    public static List<Problem> validateSpec(TestEnvironmentSpec spec) {
+    public static List<Problem> validateSpec(TestEnvironmentSpec spec, KindScope scopes) {
         ProblemList problems = new ProblemList();
         problems.duration("spec.provisioningTimeout", spec.provisioningTimeout);
         if (spec.isolation != null && spec.isolation.resourceQuota != null) {
@@ -66,7 +71,7 @@ public final class EnvironmentValidator {
                     problems.add(path + ".name", "duplicate component name \"" + c.name + "\" (also spec.components[" + first + "].name)");
                 }
             }
-            component(problems, path, c);
+            component(problems, path, c, scopes);
         }
         dependencies(problems, components, names);
         return problems.toList();
@@ -104,7 +109,7 @@ public final class EnvironmentValidator {
         return refs;
     }
 
-    private static void component(ProblemList problems, String path, Component c) {
+    private static void component(ProblemList problems, String path, Component c, KindScope scopes) {
         if (problems.required(path + ".name", c.name) && !DNS1035.matcher(c.name).matches()) {
             problems.add(path + ".name", "\"" + c.name + "\" is not a valid component name (DNS-1035): lower case letters, digits and '-', starting with a letter, at most 63 characters");
         }
@@ -160,7 +165,7 @@ public final class EnvironmentValidator {
         ports(problems, path, c);
         env(problems, path, c.env);
         for (int k = 0; c.manifests != null && k < c.manifests.size(); k++) {
-            manifest(problems, path + ".manifests[" + k + "]", c.manifests.get(k));
+            manifest(problems, path + ".manifests[" + k + "]", c.manifests.get(k), scopes);
         }
     }
 
@@ -201,19 +206,23 @@ public final class EnvironmentValidator {
         }
     }
 
-    private static void manifest(ProblemList problems, String path, JsonNode m) {
+    private static void manifest(ProblemList problems, String path, JsonNode m, KindScope scopes) {
         if (m == null || !m.isObject()) {
             problems.add(path, "must be a Kubernetes object (apiVersion, kind, metadata)");
             return;
         }
-        problems.required(path + ".apiVersion", text(m.get("apiVersion")));
+        String apiVersion = text(m.get("apiVersion"));
+        problems.required(path + ".apiVersion", apiVersion);
         String kind = text(m.get("kind"));
-        if (problems.required(path + ".kind", kind) && CLUSTER_SCOPED.contains(kind)) {
-            problems.add(path + ".kind", kind + " is cluster-scoped; a manifests component holds namespaced objects only");
+        if (problems.required(path + ".kind", kind) && apiVersion != null && scopes.clusterScoped(apiVersion, kind)) {
+            problems.add(new Problem(path + ".kind", kind + " (" + apiVersion + ") is cluster-scoped; a manifests component "
+                    + "holds namespaced objects only, applied into the run namespace", CLUSTER_SCOPED_OBJECT));
         }
         problems.objectName(path + ".metadata.name", text(m.path("metadata").get("name")));
-        if (m.path("metadata").has("namespace")) {
-            problems.add(path + ".metadata.namespace", "must not be set: objects are applied into the run namespace");
+        String namespace = text(m.path("metadata").get("namespace"));
+        if (namespace != null && !namespace.isEmpty()) {
+            problems.add(new Problem(path + ".metadata.namespace", "names namespace \"" + namespace + "\"; remove it: "
+                    + "every object is applied into the run's own namespace", FOREIGN_NAMESPACE));
         }
     }
 

@@ -30,6 +30,10 @@ final class ProblemList {
         problems.add(new Problem(path, message));
     }
 
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
     void addAll(List<Problem> more) {
         problems.addAll(more);
     }

@@ -59,6 +59,7 @@ class DeployManifestsDriftTest {
                 + "  name: " + ChartRendering.NAMESPACE + "\n"
                 + "  labels:\n"
                 + "    app.kubernetes.io/part-of: itf\n"
+                + "    itf.dev/operator-namespace: \"true\"\n"
                 + rendered;
     }
 }

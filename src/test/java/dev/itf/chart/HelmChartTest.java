@@ -121,7 +121,7 @@ class HelmChartTest {
         assertAllowed(rules, "", "namespaces", "create", "get", "list", "watch", "delete", "patch");
         assertAllowed(rules, "batch", "jobs", "create", "get", "list", "watch", "delete");
         assertAllowed(rules, "", "pods", "get", "list", "watch");
-        assertAllowed(rules, "", "pods/log", "get");
+        assertThat(rules).as("nothing reads pod logs").noneMatch(rule -> rule.getResources().contains("pods/log"));
         for (String resource : List.of("services", "configmaps", "secrets", "resourcequotas")) {
             assertAllowed(rules, "", resource, "create", "get", "list", "watch", "update", "patch", "delete");
         }
@@ -129,6 +129,8 @@ class HelmChartTest {
         assertAllowed(rules, "apps", "statefulsets", "create", "get", "list", "watch", "update", "patch", "delete");
         assertAllowed(rules, "networking.k8s.io", "networkpolicies", "create", "get", "list", "watch", "update", "patch", "delete");
         assertAllowed(rules, "", "events", "create", "patch");
+        assertAllowed(rules, "authentication.k8s.io", "tokenreviews", "create");
+        assertAllowed(rules, "authorization.k8s.io", "subjectaccessreviews", "create");
         assertThat(rules).noneMatch(rule -> rule.getVerbs().contains("create") && rule.getResources().contains("pods"));
         assertAllowed(leaderElection.getRules(), "coordination.k8s.io", "leases", "create", "get", "update");
         assertThat(leaderElection.getMetadata().getNamespace()).isEqualTo(ChartRendering.NAMESPACE);
@@ -205,6 +207,23 @@ class HelmChartTest {
                 .filter(r -> r.getRules().stream().anyMatch(rule -> rule.getResources().contains("leases"))).findFirst().orElseThrow();
         assertThat(lease.getMetadata().getNamespace()).isEqualTo(deployment.getMetadata().getNamespace());
         assertAllowed(lease.getRules(), "coordination.k8s.io", "leases", "create", "get", "update");
+    }
+
+    @Test
+    void reportsAuthAndRunNamespaceSecurityReachTheOperator() {
+        Container defaults = one(ChartRendering.objects(ChartRendering.render(Map.of())), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(defaults, "ITF_REPORTS_AUTH").getValue()).isEqualTo("kubernetes");
+        assertThat(env(defaults, "ITF_RUN_NAMESPACES_POD_SECURITY").getValue()).isEqualTo("baseline");
+        assertThat(env(defaults, "ITF_OPERATOR_LABEL_NAMESPACE").getValue()).isEqualTo("true");
+        Container set = one(ChartRendering.objects(ChartRendering.render(Map.of("reports.auth", "none",
+                "runNamespaces.podSecurity", "restricted", "operator.labelNamespace", "false"))), Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(set, "ITF_REPORTS_AUTH").getValue()).isEqualTo("none");
+        assertThat(env(set, "ITF_RUN_NAMESPACES_POD_SECURITY").getValue()).isEqualTo("restricted");
+        assertThat(env(set, "ITF_OPERATOR_LABEL_NAMESPACE").getValue()).isEqualTo("false");
+        assertThatThrownBy(() -> ChartRendering.render(Map.of("reports.auth", "token"))).hasMessageContaining("auth");
+        assertThatThrownBy(() -> ChartRendering.render(Map.of("runNamespaces.podSecurity", "strict"))).hasMessageContaining("podSecurity");
     }
 
     @Test

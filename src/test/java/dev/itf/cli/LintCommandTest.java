@@ -118,6 +118,41 @@ class LintCommandTest {
     }
 
     @Test
+    void manifestsThatReachOutsideTheRunNamespaceAreProblemsAtTheirField() throws IOException {
+        Path file = write("env.yaml", """
+                apiVersion: itf.dev/v1alpha1
+                kind: TestEnvironment
+                metadata: {name: e}
+                spec:
+                  components:
+                    - name: extras
+                      type: manifests
+                      manifests:
+                        - apiVersion: rbac.authorization.k8s.io/v1
+                          kind: ClusterRole
+                          metadata: {name: everything}
+                        - apiVersion: v1
+                          kind: Namespace
+                          metadata: {name: mine}
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata: {name: planted, namespace: kube-system}
+                """);
+
+        int code = ItfCommand.execute("lint", file.toString());
+
+        assertThat(lines()).containsExactly(
+                file + ":10:11: spec.components[0].manifests[0].kind: ClusterRole (rbac.authorization.k8s.io/v1) is cluster-scoped; "
+                        + "a manifests component holds namespaced objects only, applied into the run namespace",
+                file + ":13:11: spec.components[0].manifests[1].kind: Namespace (v1) is cluster-scoped; "
+                        + "a manifests component holds namespaced objects only, applied into the run namespace",
+                file + ":17:37: spec.components[0].manifests[2].metadata.namespace: names namespace \"kube-system\"; remove it: "
+                        + "every object is applied into the run's own namespace",
+                "3 problems in 1 file (1 ITF resource)");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
     void anItfKindUnderAnotherApiVersionIsAProblemAtThatFieldAndStillChecked() throws IOException {
         Path file = write("suite.yaml", """
                 # a request method where the apiVersion goes

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -75,12 +76,9 @@ class LeaderElectionTest {
         client.resources(TestRun.class).inNamespace(NS).resource(new TestRunLifecycleTest().run("led", "s-lead", null, 1)).create();
         await().atMost(WAIT).until(() -> status("led") != null);
 
-        // another replica takes the Lease over, as after this one stalled past the lease duration
-        Lease taken = lease();
-        taken.getSpec().setHolderIdentity("replica-b");
-        taken.getSpec().setLeaseDurationSeconds(3600);
-        taken.getSpec().setRenewTime(ZonedDateTime.now().truncatedTo(ChronoUnit.MICROS));
-        client.leases().inNamespace(LEASE_NS).resource(taken).update();
+        // another replica takes the Lease over, as after this one stalled past the lease duration; the holder renews
+        // it meanwhile, so a take-over that lost to a renewal (409) reads the Lease again and tries once more
+        await().atMost(WAIT).until(this::takeOver);
         await().atMost(WAIT).until(() -> !leadership.isLeader());
         assertThat(leadership.holder()).contains("replica-b");
 
@@ -89,6 +87,22 @@ class LeaderElectionTest {
                 .then().statusCode(503).header("Retry-After", "1");
         client.resources(TestRun.class).inNamespace(NS).resource(new TestRunLifecycleTest().run("unled", "s-lead", null, 1)).create();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() -> status("unled") == null);
+    }
+
+    boolean takeOver() {
+        Lease taken = lease();
+        taken.getSpec().setHolderIdentity("replica-b");
+        taken.getSpec().setLeaseDurationSeconds(3600);
+        taken.getSpec().setRenewTime(ZonedDateTime.now().truncatedTo(ChronoUnit.MICROS));
+        try {
+            client.leases().inNamespace(LEASE_NS).resource(taken).update();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     Object status(String name) {

@@ -11,6 +11,7 @@ import dev.itf.api.TestRunSpec;
 import dev.itf.api.TestSuite;
 import dev.itf.operator.lifecycle.OrphanSweep;
 import dev.itf.operator.run.RunNames;
+import dev.itf.operator.results.AccessReviews;
 import dev.itf.operator.results.FileResultStore;
 import dev.itf.operator.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -23,6 +24,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -48,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class TestRunLifecycleTest {
+    @KubernetesTestServer
+    KubernetesServer server;
     static final String NS = "team";
     static final Duration WAIT = Duration.ofSeconds(120);  // only catches a hang: a loaded 2-core machine is slow
 
@@ -160,6 +165,13 @@ class TestRunLifecycleTest {
         r.getSpec().variables.put("region", "eu");
         create(r);
         String ns = provision("ok");
+        assertThat(client.namespaces().withName(ns).get().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "baseline")
+                .containsEntry("pod-security.kubernetes.io/warn", "baseline")
+                .containsEntry("pod-security.kubernetes.io/audit", "baseline");
+        assertThat(client.network().v1().networkPolicies().inNamespace(ns).withName("itf-run-isolation").get()
+                .getSpec().getIngress().get(0).getFrom().get(1).getNamespaceSelector().getMatchLabels())
+                .containsEntry("itf.dev/operator-namespace", "true");
         List<Job> jobs = jobs(ns, 3);
         await().atMost(WAIT).until(() -> phase("ok") == RunPhase.Running);
         Job first = jobs.get(0);
@@ -185,7 +197,10 @@ class TestRunLifecycleTest {
         assertThat(store.list(ResultsResource.key(done))).hasSize(7);
         assertThat(done.getMetadata().getFinalizers()).isNotEmpty();
 
-        RestAssured.given().get("/api/v1/reports/team/ok").then().statusCode(200)
+        AccessReviews.install(server.getKubernetesMockServer());
+        RestAssured.given().get("/api/v1/reports/team/ok").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        RestAssured.given().header("Authorization", "Bearer " + AccessReviews.OUTSIDER).get("/api/v1/reports/team/ok").then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + AccessReviews.READER).get("/api/v1/reports/team/ok").then().statusCode(200)
                 .body("summary.passed", org.hamcrest.Matchers.equalTo(7))
                 .body("cases.size()", org.hamcrest.Matchers.equalTo(7));
         await().atMost(WAIT).until(() -> client.namespaces().withName(ns).get() == null);

@@ -134,9 +134,43 @@ class EnvironmentValidatorTest {
                 "spec.components[0].ports[0].port: must be between 1 and 65535, not 70000",
                 "spec.components[0].ports[1].name: duplicate port name \"http\"",
                 "spec.components[0].env[0]: set value or valueFrom, not both",
-                "spec.components[1].manifests[0].kind: Namespace is cluster-scoped; a manifests component holds namespaced objects only",
+                "spec.components[1].manifests[0].kind: Namespace (v1) is cluster-scoped; a manifests component holds namespaced objects only, applied into the run namespace",
                 "spec.components[1].manifests[1].apiVersion: is required",
-                "spec.components[1].manifests[1].metadata.namespace: must not be set: objects are applied into the run namespace");
+                "spec.components[1].manifests[1].metadata.namespace: names namespace \"default\"; remove it: every object is applied into the run's own namespace");
+    }
+
+    static final String PRIVILEGED_MANIFESTS = """
+            apiVersion: itf.dev/v1alpha1
+            kind: TestEnvironment
+            metadata: {name: e}
+            spec:
+              components:
+                - name: extras
+                  type: manifests
+                  manifests:
+                    - {apiVersion: v1, kind: ConfigMap, metadata: {name: fine, namespace: ""}}
+                    - {apiVersion: rbac.authorization.k8s.io/v1, kind: ClusterRole, metadata: {name: admin-too}}
+                    - {apiVersion: v1, kind: Secret, metadata: {name: planted, namespace: kube-system}}
+                    - {apiVersion: example.com/v1, kind: Widget, metadata: {name: w}}
+            """;
+
+    @Test
+    void manifestsThatReachOutsideTheRunNamespaceAreRefusedWithTheirPathAndReason() {
+        List<Problem> found = EnvironmentValidator.validate(Yaml.read(TestEnvironment.class, PRIVILEGED_MANIFESTS));
+        assertThat(found).extracting(Problem::path).containsExactly(
+                "spec.components[0].manifests[1].kind", "spec.components[0].manifests[2].metadata.namespace");
+        assertThat(found).extracting(Problem::reason).containsExactly(
+                EnvironmentValidator.CLUSTER_SCOPED_OBJECT, EnvironmentValidator.FOREIGN_NAMESPACE);
+        assertThat(found.get(1).message()).contains("kube-system");
+    }
+
+    @Test
+    void aCustomKindIsClusterScopedWhenTheScopeSaysSo() {
+        KindScope discovered = (apiVersion, kind) -> apiVersion.equals("example.com/v1") || KindScope.BUILT_IN.clusterScoped(apiVersion, kind);
+        List<Problem> found = EnvironmentValidator.validate(Yaml.read(TestEnvironment.class, PRIVILEGED_MANIFESTS), discovered);
+        assertThat(found).extracting(Problem::toString).contains(
+                "spec.components[0].manifests[3].kind: Widget (example.com/v1) is cluster-scoped; a manifests component holds "
+                        + "namespaced objects only, applied into the run namespace");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.itf.api.Component;
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestSuite;
+import dev.itf.operator.results.RunTokens;
 import dev.itf.operator.run.Preset;
 import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
@@ -33,10 +34,12 @@ public class RunInputsReader {
 
     private final KubernetesClient client;
     private final RunnerSettings settings;
+    private final RunTokens tokens;
 
-    public RunInputsReader(KubernetesClient client, RunnerSettings settings) {
+    public RunInputsReader(KubernetesClient client, RunnerSettings settings, RunTokens tokens) {
         this.client = client;
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     /** @throws MissingReferenceException when a Secret or ConfigMap the suite or environment names does not exist */
@@ -79,6 +82,8 @@ public class RunInputsReader {
             secrets.add(s);
         }
         String token = existingOrNew(runNs, RunNames.TOKEN_SECRET, RunNames.TOKEN_KEY);
+        // known to the results endpoint before the token Secret, and so before any runner, exists
+        tokens.remember(run, token);
         return new RunInputs(run, suite, environment, settings, passwords, init, schemas, secrets, token);
     }
 

@@ -5,6 +5,7 @@ import dev.itf.results.ResultSummary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
 import dev.itf.operator.Leadership;
 import dev.itf.json.Json;
@@ -26,32 +27,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The results endpoint: runners POST case results (one JSON object, or an array of them as a batch) with the run's
  * bearer token; they are checked field by field and stored durably, a batch as one group commit, before the 200, and
- * the run is reconciled soon after. GET returns a run's report, the canonical JSON result of the whole run, built from what is stored.
+ * the run is reconciled soon after. GET returns a run's report, the canonical JSON result of the whole run, built from
+ * what is stored, to callers whose Kubernetes identity may get the run ({@link ReportAccess}).
  */
 @Path("/api/v1")
 public class ResultsResource {
     private static final Logger LOG = Logger.getLogger(ResultsResource.class);
     private static final String BEARER = "Bearer ";
+    private static final String NOT_THIS_RUNS = "the token is not this run's";
 
     private final KubernetesClient client;
     private final FileResultStore store;
     private final RunTokens tokens;
+    private final ReportAccess access;
     private final RunResults known;
     private final RunWakeUps wakeUps;
     private final Leadership leadership;
     private final int maxBytes;
     private final ObjectMapper json = Json.MAPPER;
 
-    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, RunResults known, RunWakeUps wakeUps,
-                           Leadership leadership,
+    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
+                           RunWakeUps wakeUps, Leadership leadership,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
         this.tokens = tokens;
+        this.access = access;
         this.known = known;
         this.wakeUps = wakeUps;
         this.leadership = leadership;
@@ -72,10 +78,15 @@ public class ResultsResource {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             return error(Response.Status.UNAUTHORIZED, "a bearer token (the run's token) is required");
         }
-        TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
-        if (run == null || !tokens.matches(run, authorization.substring(BEARER.length()))) {
+        // the token is checked against memory before anything reaches the API server, so wrong tokens cost it nothing
+        Optional<String> uid = tokens.check(namespace, name, authorization.substring(BEARER.length()));
+        if (uid.isEmpty() && !tokens.complete()) {
+            return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE,
+                    "the operator is still reading run tokens; send again")).header("Retry-After", "1").build();
+        }
+        if (uid.isEmpty()) {
             // an unknown run and a wrong token look the same, so the endpoint tells nobody which runs exist
-            return error(Response.Status.FORBIDDEN, "the token is not this run's");
+            return error(Response.Status.FORBIDDEN, NOT_THIS_RUNS);
         }
         if (body == null || body.length > maxBytes) {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "a result may hold at most " + maxBytes + " bytes");
@@ -85,6 +96,11 @@ public class ResultsResource {
             results = CaseResultBody.parse(body);
         } catch (CaseResultBody.Invalid e) {
             return error(Response.Status.BAD_REQUEST, "not a case result: " + e.getMessage());
+        }
+        TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
+        if (run == null || !uid.get().equals(run.getMetadata().getUid())) {
+            // the token of a run that is gone, or of an earlier run of the same name
+            return error(Response.Status.FORBIDDEN, NOT_THIS_RUNS);
         }
         int shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
         for (int i = 0; i < results.size(); i++) {
@@ -117,7 +133,27 @@ public class ResultsResource {
     @GET
     @Path("reports/{namespace}/{testrun}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response report(@PathParam("namespace") String namespace, @PathParam("testrun") String name) throws IOException {
+    public Response report(@PathParam("namespace") String namespace, @PathParam("testrun") String name,
+                           @HeaderParam("Authorization") String authorization) throws IOException {
+        // access is decided before the run is looked up, so a caller who may not read it cannot learn whether it exists
+        switch (access.check(authorization, namespace, name)) {
+            case UNAUTHENTICATED -> {
+                return Response.fromResponse(error(Response.Status.UNAUTHORIZED,
+                        "a Kubernetes bearer token is required (Authorization: Bearer TOKEN) that the API server accepts"))
+                        .header("WWW-Authenticate", "Bearer").build();
+            }
+            case FORBIDDEN -> {
+                return error(Response.Status.FORBIDDEN, "this identity may not get testruns." + Itf.GROUP
+                        + " \"" + name + "\" in namespace \"" + namespace + "\"");
+            }
+            case UNAVAILABLE -> {
+                return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE,
+                        "the Kubernetes API server could not check the token; try again")).header("Retry-After", "5").build();
+            }
+            case ALLOWED -> {
+                // read on
+            }
+        }
         TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
         if (run == null) {
             return error(Response.Status.NOT_FOUND, "no TestRun " + namespace + "/" + name);

@@ -1,49 +1,63 @@
 package dev.itf.operator.results;
 
 import dev.itf.api.TestRun;
-import dev.itf.operator.run.RunNames;
-import dev.itf.operator.run.SecretData;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The token of each run, read once from the run's token Secret and kept per run uid. */
+/**
+ * The token of each run, in memory, so the results endpoint checks a token before it asks the API server anything.
+ * A run's reconcile tells it the token before the token Secret exists; {@link RunTokenWatch} reads every token Secret,
+ * so a restarted operator (or a replica that takes over) knows the tokens of runs it did not start.
+ */
 @ApplicationScoped
 public class RunTokens {
-    private final KubernetesClient client;
-    private final Map<String, byte[]> byUid = new ConcurrentHashMap<>();
+    private static final byte[] NONE = new byte[32];
 
-    public RunTokens(KubernetesClient client) {
-        this.client = client;
+    private record Entry(String uid, byte[] token) {
     }
 
-    /** Whether the presented token is the run's, compared in constant time. */
-    public boolean matches(TestRun run, String presented) {
-        byte[] expected = token(run);
-        return expected != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    private final Map<String, Entry> byRun = new ConcurrentHashMap<>();
+    private volatile boolean complete;
+
+    public void remember(TestRun run, String token) {
+        remember(run.getMetadata().getNamespace(), run.getMetadata().getName(), run.getMetadata().getUid(), token);
+    }
+
+    public void remember(String namespace, String name, String uid, String token) {
+        byRun.put(namespace + "/" + name, new Entry(uid, token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The uid of run {@code namespace/name} when the presented token is its token; compared in constant time, and a
+     * run without a token costs a comparison too.
+     */
+    public Optional<String> check(String namespace, String name, String presented) {
+        Entry entry = byRun.get(namespace + "/" + name);
+        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
+        boolean same = MessageDigest.isEqual(entry == null ? NONE : entry.token(), given);
+        return entry != null && same ? Optional.of(entry.uid()) : Optional.empty();
+    }
+
+    /** Whether every token Secret has been read since start-up; until then an unknown token may be one not read yet. */
+    public boolean complete() {
+        return complete;
+    }
+
+    void markComplete() {
+        complete = true;
     }
 
     public void forget(String uid) {
-        byUid.remove(uid);
+        byRun.values().removeIf(e -> e.uid().equals(uid));
     }
 
-    private byte[] token(TestRun run) {
-        String uid = run.getMetadata().getUid();
-        byte[] cached = byUid.get(uid);
-        if (cached != null) {
-            return cached;
-        }
-        String value = SecretData.value(client.secrets().inNamespace(RunNames.namespace(run)).withName(RunNames.TOKEN_SECRET).get(),
-                RunNames.TOKEN_KEY);
-        if (value == null) {
-            return null;
-        }
-        byte[] token = value.getBytes(StandardCharsets.UTF_8);
-        byUid.put(uid, token);
-        return token;
+    /** Forgets the token of run {@code namespace/name} only while it is still the one of run {@code uid}. */
+    void forget(String namespace, String name, String uid) {
+        byRun.computeIfPresent(namespace + "/" + name, (k, e) -> e.uid().equals(uid) ? null : e);
     }
 }

@@ -3,6 +3,7 @@ package dev.itf.operator.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.Component;
 import dev.itf.api.TestRun;
+import dev.itf.validation.KindScope;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -24,6 +25,11 @@ public final class ManifestObjects {
             if (r.getKind() == null || r.getApiVersion() == null || r.getMetadata() == null || r.getMetadata().getName() == null) {
                 throw new IllegalArgumentException("component " + c.name + ": manifests[" + i
                         + "] needs apiVersion, kind and metadata.name");
+            }
+            // the environment's Valid condition already refused these; a cluster-scoped object would ignore the namespace
+            if (KindScope.BUILT_IN.clusterScoped(r.getApiVersion(), r.getKind())) {
+                throw new IllegalArgumentException("component " + c.name + ": manifests[" + i + "]: " + r.getKind()
+                        + " is cluster-scoped; a manifests component holds namespaced objects only");
             }
             r.getMetadata().setNamespace(RunNames.namespace(run));
             Map<String, String> labels = new LinkedHashMap<>(r.getMetadata().getLabels() == null ? Map.of() : r.getMetadata().getLabels());

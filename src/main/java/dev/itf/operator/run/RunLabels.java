@@ -25,6 +25,14 @@ public final class RunLabels {
         return labels;
     }
 
+    /** The run's full name and uid, which labels cannot always hold: how a restarted operator tells whose an object is. */
+    public static Map<String, String> annotations(TestRun run) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(RunNames.ANNOTATION_RUN_NAME, run.getMetadata().getName());
+        annotations.put(RunNames.ANNOTATION_RUN_UID, run.getMetadata().getUid());
+        return annotations;
+    }
+
     /** The selector of a component's pods: stable, independent of the run's name. */
     public static Map<String, String> componentSelector(String component) {
         return Map.of(Itf.LABEL_COMPONENT, component);

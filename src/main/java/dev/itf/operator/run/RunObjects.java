@@ -16,7 +16,7 @@ public final class RunObjects {
     /** Namespace, NetworkPolicy, quota, the token and the copies of the suite's Secrets. */
     public static List<HasMetadata> namespace(RunInputs in) {
         List<HasMetadata> out = new ArrayList<>();
-        out.add(RunNamespace.build(in.run()));
+        out.add(RunNamespace.build(in.run(), in.settings().podSecurity()));
         TestEnvironmentSpec.Isolation isolation = in.environment() == null ? null : in.environment().getSpec().isolation;
         if (isolation == null || isolation.networkPolicy == null || isolation.networkPolicy) {
             out.add(RunNetworkPolicy.build(in.run()));
