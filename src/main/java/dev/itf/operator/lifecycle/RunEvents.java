@@ -6,19 +6,27 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
-/** core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. */
+/**
+ * core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. Each names the
+ * operator replica that wrote it (reportingInstance, the pod's name), so one can see which replica led.
+ */
 @ApplicationScoped
 public class RunEvents {
+    static final String COMPONENT = "itf-operator";
     private static final Logger LOG = Logger.getLogger(RunEvents.class);
     private final KubernetesClient client;
+    private final String instance;
 
-    public RunEvents(KubernetesClient client) {
+    public RunEvents(KubernetesClient client, @ConfigProperty(name = "itf.leader-election.identity") Optional<String> identity) {
         this.client = client;
+        this.instance = identity.filter(s -> !s.isBlank()).orElseGet(() -> Optional.ofNullable(System.getenv("HOSTNAME")).orElse(COMPONENT));
     }
 
     public void phaseChanged(TestRun run, RunPhase phase, String message, Instant now) {
@@ -50,7 +58,8 @@ public class RunEvents {
                     .withMessage(message)
                     .withType(type)
                     .withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
-                    .withNewSource().withComponent("itf-operator").endSource()
+                    .withNewSource().withComponent(COMPONENT).endSource()
+                    .withReportingComponent(COMPONENT).withReportingInstance(instance)
                     .build()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {

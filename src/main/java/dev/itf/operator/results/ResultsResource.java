@@ -43,11 +43,12 @@ public class ResultsResource {
     private final RunResults known;
     private final RunWakeUps wakeUps;
     private final Leadership leadership;
+    private final CachedRuns cache;
     private final int maxBytes;
     private final ObjectMapper json = Json.MAPPER;
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, RunResults known, RunWakeUps wakeUps,
-                           Leadership leadership,
+                           Leadership leadership, CachedRuns cache,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
@@ -55,6 +56,7 @@ public class ResultsResource {
         this.known = known;
         this.wakeUps = wakeUps;
         this.leadership = leadership;
+        this.cache = cache;
         this.maxBytes = maxBytes;
     }
 
@@ -72,7 +74,8 @@ public class ResultsResource {
         if (authorization == null || !authorization.startsWith(BEARER) || authorization.length() == BEARER.length()) {
             return error(Response.Status.UNAUTHORIZED, "a bearer token (the run's token) is required");
         }
-        TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
+        // the informer's copy: a GET per POST would cost the API server a request per result
+        TestRun run = cache.get(namespace, name).orElseGet(() -> client.resources(TestRun.class).inNamespace(namespace).withName(name).get());
         if (run == null || !tokens.matches(run, authorization.substring(BEARER.length()))) {
             // an unknown run and a wrong token look the same, so the endpoint tells nobody which runs exist
             return error(Response.Status.FORBIDDEN, "the token is not this run's");
