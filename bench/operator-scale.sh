@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The operator at scale against the fabric8 mock API server: see bench/OperatorBench.java and docs/benchmarks.md.
-# Usage: bench/operator-scale.sh [OPERATOR_JAR] [IDLE_SECONDS]
+# Usage: bench/operator-scale.sh [OPERATOR_JAR] [IDLE_SECONDS]  (default 90: longer than the operator's 60 s safety resync)
 #   OPERATOR_JAR defaults to this checkout's target/quarkus-app/quarkus-run.jar (built when missing);
 #   pass another checkout's jar to compare two versions with the same driver.
 set -euo pipefail
@@ -13,4 +13,4 @@ if [ ! -f target/bench.cp ] || [ pom.xml -nt target/bench.cp ]; then
   ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 fi
 [ -d target/classes/dev/itf/api ] || ./mvnw -B -q compile
-exec java -cp "target/classes:$(cat target/bench.cp)" bench/OperatorBench.java "$(realpath "$jar")" "${2:-30}"
+exec java -cp "target/classes:$(cat target/bench.cp)" bench/OperatorBench.java "$(realpath "$jar")" "${2:-90}"

@@ -21,7 +21,7 @@ environment:
 USAGE
 }
 
-ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access)
+ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access leader killloop)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 manifests="$root/e2e/manifests"
@@ -547,6 +547,224 @@ run_has_namespace() { [[ -n "$(run_field "$1" '{.status.namespace}')" ]]; }
 
 finished_count() { k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' | grep -cE '^load-.* (Succeeded|Failed|Error)$'; }
 all_finished() { [[ "$(finished_count)" == "$1" ]]; }
+
+# ---------------------------------------------------------------- leader election and restarts
+
+live_operator_pods() {
+    k -n "$op_ns" get pods -l "$op_label" -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.deletionTimestamp}{"\n"}{end}' \
+        | awk 'NF == 1 { print $1 }'
+}
+ready_operator_count() {
+    k -n "$op_ns" get pods -l "$op_label" \
+        -o jsonpath='{range .items[*]}{.metadata.name} {.status.conditions[?(@.type=="Ready")].status} {.metadata.deletionTimestamp}{"\n"}{end}' \
+        | awk '$2 == "True" && NF == 2' | wc -l
+}
+ready_count_is() { [[ "$(ready_operator_count)" == "$1" ]]; }
+lease_name() {
+    k -n "$op_ns" get deploy "$op_name" \
+        -o jsonpath='{.spec.template.spec.containers[0].env[?(@.name=="ITF_LEADER_ELECTION_LEASE_NAME")].value}'
+}
+lease_holder() { k -n "$op_ns" get lease "$(lease_name)" -o jsonpath='{.spec.holderIdentity}' 2>/dev/null; }
+# the Lease is held by an operator pod that is not being deleted (optionally: by that pod)
+leader_live() { local h; h="$(lease_holder)"; [[ -n "$h" && ( -z "${1:-}" || "$h" == "$1" ) ]] && live_operator_pods | grep -qx "$h"; }
+lease_holder_is() { [[ "$(lease_holder)" == "$1" ]]; }
+# set_replicas N: the chart's operator.replicas for a Helm install, the Deployment's scale for the manifests
+set_replicas() {
+    if [[ "$mode" == helm ]]; then
+        "$HELM" upgrade itf-e2e "$root/helm/itf" -n "$op_ns" --reuse-values --force-conflicts \
+            --set operator.replicas="$1" --wait --timeout 240s >/dev/null
+    else
+        k -n "$op_ns" scale deploy "$op_name" --replicas="$1" >/dev/null \
+            && k -n "$op_ns" rollout status deploy "$op_name" --timeout=240s >/dev/null
+    fi
+}
+# who wrote the Events of a run: the reportingInstance of each, one per line, sorted and unique
+event_writers() {
+    k -n "$work" get events --field-selector "involvedObject.kind=TestRun,involvedObject.name=$1" \
+        -o jsonpath='{range .items[*]}{.reportingInstance}{"\n"}{end}' | sort -u | grep .
+}
+# run_results RUN: "total passed" of the run's status
+run_results() { run_field "$1" '{.status.summary.total} {.status.summary.passed}'; }
+
+scenario_leader() {
+    apply_demo || { fail "leader: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/slow.yaml" >/dev/null
+    eventually 60 valid tsuite slow || { fail "leader: slow suite Valid"; return; }
+    local how; [[ "$mode" == helm ]] && how="helm upgrade --set operator.replicas=2" || how="kubectl scale --replicas=2"
+    if set_replicas 2 && eventually 240 ready_count_is 2; then
+        pass "leader: $how: two operator pods Ready"
+    else
+        fail "leader: $how: two operator pods Ready (got $(ready_operator_count))"; set_replicas 1; return
+    fi
+    if ! eventually 60 leader_live; then
+        fail "leader: a live operator pod holds the Lease $(lease_name) (holder: $(lease_holder))"; set_replicas 1; return
+    fi
+    local leader follower
+    leader="$(lease_holder)"; follower="$(live_operator_pods | grep -vx "$leader" | head -1)"
+    log "Lease $(lease_name) held by $leader; the other replica is $follower"
+    local said_leader said_follower
+    said_leader="$(k -n "$op_ns" logs "$leader" 2>/dev/null | grep -c 'leading: this replica holds the Lease')"
+    said_follower="$(k -n "$op_ns" logs "$follower" 2>/dev/null | grep -c 'leading: this replica holds the Lease')"
+    [[ -n "$follower" && "$said_leader" -ge 1 && "$said_follower" == 0 ]] \
+        && pass "leader: exactly one replica leads: $leader holds the Lease and says so in its log, $follower does not" \
+        || fail "leader: exactly one replica leads (holder $leader logged leading $said_leader times, $follower $said_follower times)"
+
+    # a run while both replicas are up: every Event of it comes from the leader
+    render "$manifests/slow-run.yaml" NAME=led SHARDS=3 CLEANUP=Never TTL=3600 | k -n "$work" create -f - >/dev/null
+    local p; p="$(wait_phase led 180 Running Succeeded Failed Error)"
+    [[ "$p" == Running ]] || { fail "leader: run led reaches Running (got $p)"; set_replicas 1; return; }
+    [[ "$(event_writers led | tr '\n' ' ')" == "$leader " ]] \
+        && pass "leader: only the leader reconciles: every Event of run led was written by $leader" \
+        || fail "leader: every Event of run led written by the leader $leader (writers: $(event_writers led | tr '\n' ' '))"
+
+    # the leader's pod goes: the other replica takes the Lease over
+    local t0 took
+    t0="$(now)"
+    k -n "$op_ns" delete pod "$leader" --wait=false >/dev/null
+    log "deleted the leader's pod $leader while run led was Running"
+    render "$manifests/slow-run.yaml" NAME=during-takeover SHARDS=1 CLEANUP=Always TTL=3600 | sed 's/tags: \[slow\]/tags: [quick]/' \
+        | k -n "$work" create -f - >/dev/null
+    if eventually 60 lease_holder_is "$follower"; then
+        took="$(since "$t0")"
+        figure "leader election: the other replica held the Lease $took s after the leader's pod was deleted"
+        awk -v s="$took" 'BEGIN { exit !(s <= 15) }' \
+            && pass "leader: $follower took the Lease over within 15 s ($took s)" \
+            || fail "leader: $follower took the Lease over within 15 s (took $took s)"
+    else
+        fail "leader: $follower took the Lease over within 60 s (holder: $(lease_holder))"
+    fi
+    p="$(wait_phase during-takeover 240 Succeeded Failed Error)"
+    [[ "$p" == Succeeded && "$(run_results during-takeover)" == "1 1" ]] \
+        && pass "leader: a run created during the takeover Succeeded with its result (1 of 1)" \
+        || fail "leader: run created during the takeover Succeeded 1 of 1 (got $p, $(run_results during-takeover))"
+    # the old leader may still have started it while it shut down; the new one finished it
+    [[ "$(k -n "$work" get event "$(run_field during-takeover '{.metadata.name}').succeeded.$(run_field during-takeover '{.metadata.uid}' | cut -c1-8)" \
+        -o jsonpath='{.reportingInstance}' 2>/dev/null)" == "$follower" ]] \
+        && pass "leader: the new leader $follower finished that run (its Succeeded Event)" \
+        || fail "leader: the Succeeded Event of the run created during the takeover written by $follower (writers: $(event_writers during-takeover | tr '\n' ' '))"
+    p="$(wait_phase led 300 Succeeded Failed Error)"
+    [[ "$p" == Succeeded && "$(run_results led)" == "6 6" ]] \
+        && pass "leader: the run that was Running across the takeover Succeeded with every result (6 of 6)" \
+        || fail "leader: run led Succeeded 6 of 6 across the takeover (got $p, $(run_results led))"
+    local ns jobs
+    ns="$(run_field led '{.status.namespace}')"
+    jobs="$(k -n "$ns" get jobs -o jsonpath='{range .items[*]}{.metadata.labels.itf\.dev/shard}{"\n"}{end}' | sort | tr '\n' ' ')"
+    [[ "$jobs" == "0 1 2 " && "$(k -n "$ns" get pods -l itf.dev/shard -o name | wc -l)" == 3 ]] \
+        && pass "leader: one Job and one runner pod per shard of run led (no shard started twice)" \
+        || fail "leader: one Job and one pod per shard of run led (Jobs of shards: $jobs; pods: $(k -n "$ns" get pods -l itf.dev/shard -o name | wc -l))"
+    k delete namespace "$ns" --wait=false >/dev/null 2>&1
+    eventually 240 ready_count_is 2 && eventually 30 leader_live "$follower" \
+        && pass "leader: a replacement pod joined as follower; $follower keeps the Lease" \
+        || fail "leader: two pods Ready again with $follower leading (ready $(ready_operator_count), holder $(lease_holder))"
+    set_replicas 1 && eventually 240 ready_count_is 1 && eventually 60 leader_live \
+        || fail "leader: back to one operator replica holding the Lease"
+}
+
+# killloop_state: one line on where the kill loop's runs are: by phase, Running runs whose every Job is done
+# (results being collected), finished runs whose namespace still exists (being cleaned up)
+killloop_state() {
+    python3 - "$KUBECTL" "$work" <<'PY'
+import json, subprocess, sys
+kubectl, work = sys.argv[1], sys.argv[2]
+get = lambda *a: json.loads(subprocess.run([kubectl, *a, "-o", "json"], capture_output=True, text=True).stdout or '{"items": []}')["items"]
+runs = [r for r in get("-n", work, "get", "trun") if r["metadata"]["name"].startswith("kl-")]
+jobs = get("get", "jobs", "-A", "-l", "itf.dev/run-namespace=" + work)
+spaces = {n["metadata"]["name"] for n in get("get", "ns", "-l", "itf.dev/run-namespace=" + work)}
+done = {}
+for j in jobs:
+    ns = j["metadata"]["namespace"]
+    done.setdefault(ns, []).append(bool((j.get("status") or {}).get("succeeded") or (j.get("status") or {}).get("failed")))
+count = {}
+for r in runs:
+    st = r.get("status") or {}
+    phase = st.get("phase") or "New"
+    if phase in ("Succeeded", "Failed", "Error"):
+        state = "cleaning-up" if st.get("namespace") in spaces else "finished"
+    elif phase == "Running" and done.get(st.get("namespace")) and all(done[st.get("namespace")]):
+        state = "collecting"
+    else:
+        state = phase
+    count[state] = count.get(state, 0) + 1
+print(" ".join("%s=%d" % kv for kv in sorted(count.items())))
+PY
+}
+killloop_finished() {
+    [[ "$(k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase}{"\n"}{end}' \
+        | grep -cE '^kl-[0-9]+ (Succeeded|Failed|Error)$')" == "$1" ]]
+}
+no_run_namespaces() { [[ -z "$(k get ns -l "itf.dev/run-namespace=$work" -o name 2>/dev/null)" ]]; }
+
+scenario_killloop() {
+    k -n "$work" apply -f "$manifests/killloop.yaml" >/dev/null
+    eventually 60 valid tenv light && eventually 60 valid tsuite beat || { fail "killloop: environment light and suite beat Valid"; return; }
+    local n=30 shards_total=0 i t0 kills=0 max_kills=8 states="" jobs_log pods_log jw pw creator
+    jobs_log="$(mktemp)" pods_log="$(mktemp)"
+    # every Job and runner pod of these runs as the API server announces them, from before the first run to the end
+    "$KUBECTL" get jobs -A -l "itf.dev/run-namespace=$work" -w \
+        -o jsonpath='{.metadata.namespace}/{.metadata.name} {.metadata.uid}{"\n"}' >"$jobs_log" 2>/dev/null &
+    jw=$!
+    "$KUBECTL" get pods -A -l "itf.dev/run-namespace=$work,itf.dev/shard" -w \
+        -o jsonpath='{.metadata.namespace}/{.metadata.labels.itf\.dev/shard} {.metadata.uid}{"\n"}' >"$pods_log" 2>/dev/null &
+    pw=$!
+    for i in $(seq 1 $n); do (( i % 3 == 0 )) && shards_total=$((shards_total + 2)) || shards_total=$((shards_total + 1)); done
+    t0="$(now)"
+    # the runs arrive in waves of five, 15 s apart, while the operator is killed
+    (
+        for i in $(seq 1 $n); do
+            render "$manifests/killloop-run.yaml" NAME="kl-$i" SHARDS=$(( i % 3 == 0 ? 2 : 1 )) | k -n "$work" create -f - >/dev/null
+            (( i % 5 == 0 )) && sleep 15
+        done
+    ) &
+    creator=$!
+    sleep 5
+    while (( kills < max_kills )) && ! killloop_finished $n; do
+        local pod state how
+        pod="$(operator_pod)"
+        state="$(killloop_state)"
+        if (( kills % 2 == 0 )); then
+            how="deleted"; k -n "$op_ns" delete pod "$pod" --wait=false >/dev/null
+        else
+            how="killed (grace period 0)"; k -n "$op_ns" delete pod "$pod" --grace-period=0 --force --wait=false >/dev/null 2>&1
+        fi
+        kills=$((kills + 1))
+        log "kill $kills at +$(since "$t0") s: operator pod $pod $how; runs: $state"
+        states+=" $state"
+        eventually 180 ready_pod || { fail "killloop: operator pod Ready again after kill $kills"; break; }
+        sleep $(( 3 + RANDOM % 20 ))
+    done
+    wait "$creator"
+    if eventually 600 killloop_finished $n; then
+        pass "killloop: all $n runs finished after $kills operator kills ($(since "$t0") s)"
+    else
+        fail "killloop: all $n runs finished within 600 s ($(killloop_state))"
+    fi
+    figure "killloop: $n runs, $kills operator kills, create to the last finish $(since "$t0") s"
+    local covered="" s
+    for s in Pending Provisioning Running collecting cleaning-up; do [[ "$states" == *" $s="* ]] && covered+="$s "; done
+    log "phases met by the kills: $covered"
+    [[ "$covered" == *Provisioning* && "$covered" == *Running* && "$covered" == *cleaning-up* ]] \
+        && pass "killloop: the kills met runs provisioning, running and cleaning up (${covered% })" \
+        || fail "killloop: the kills met runs provisioning, running and cleaning up (met: ${covered:-none})"
+    local bad
+    bad="$(k -n "$work" get trun -o jsonpath='{range .items[*]}{.metadata.name} {.status.phase} {.status.summary.total} {.status.summary.passed}{"\n"}{end}' \
+        | awk '/^kl-/ && !($2 == "Succeeded" && $3 == 4 && $4 == 4)')"
+    [[ -z "$bad" ]] && pass "killloop: every run Succeeded with every result (4 of 4 cases each)" \
+        || { fail "killloop: every run Succeeded with 4 of 4 results"; sed 's/^/#   /' <<<"$bad"; }
+    eventually 300 no_run_namespaces && pass "killloop: no run namespace left behind" \
+        || fail "killloop: no run namespace left behind (left: $(k get ns -l "itf.dev/run-namespace=$work" -o name | tr '\n' ' '))"
+    kill "$jw" "$pw" 2>/dev/null; wait "$jw" "$pw" 2>/dev/null
+    local job_names job_uids twice pods
+    job_names="$(awk 'NF == 2 { print $1 }' "$jobs_log" | sort -u | wc -l)"
+    job_uids="$(awk 'NF == 2 { print $2 }' "$jobs_log" | sort -u | wc -l)"
+    twice="$(awk 'NF == 2 { print $1, $2 }' "$jobs_log" | sort -u | awk '{ c[$1]++ } END { for (j in c) if (c[j] > 1) print j }')"
+    [[ "$job_names" == "$shards_total" && "$job_uids" == "$shards_total" && -z "$twice" ]] \
+        && pass "killloop: no Job created twice: $job_uids Jobs for $shards_total shards, one each" \
+        || fail "killloop: one Job per shard ($shards_total shards; seen $job_names names, $job_uids Jobs; twice: ${twice:-none})"
+    pods="$(awk 'NF == 2 { print $2 }' "$pods_log" | sort -u | wc -l)"
+    [[ "$pods" == "$shards_total" ]] && pass "killloop: no shard ran twice: $pods runner pods for $shards_total shards" \
+        || fail "killloop: one runner pod per shard ($shards_total shards, $pods pods)"
+    rm -f "$jobs_log" "$pods_log"
+}
 
 # ---------------------------------------------------------------- main
 

@@ -10,6 +10,7 @@ import dev.itf.operator.lifecycle.RunCache;
 import dev.itf.operator.lifecycle.RunConditions;
 import dev.itf.operator.lifecycle.RunLifecycle;
 import dev.itf.operator.lifecycle.RunStatusUpdate;
+import dev.itf.operator.results.CachedRuns;
 import dev.itf.operator.results.RunWakeUps;
 import dev.itf.operator.run.RunNames;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -68,6 +69,8 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
     RunCache cache;
     @Inject
     RunWakeUps wakeUps;
+    @Inject
+    CachedRuns cachedRuns;
     @Inject
     Leadership leadership;
     @Inject
@@ -157,6 +160,7 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
         InformerEventSource<Pod, TestRun> pods = new InformerEventSource<>(runObjects(context, Pod.class), context);
         InformerEventSource<Deployment, TestRun> deployments = new InformerEventSource<>(runObjects(context, Deployment.class), context);
         cache.connect(jobs, pods, deployments);
+        cachedRuns.connect(context.getPrimaryCache());
         SimpleInboundEventSource<TestRun> results = new SimpleInboundEventSource<>(RESULTS);
         wakeUps.connect(run -> results.propagateEvent(new ResourceID(run.name(), run.namespace())));
         return List.of(

@@ -75,6 +75,13 @@ class LeaderElectionTest {
         client.resources(dev.itf.api.TestSuite.class).inNamespace(NS).resource(TestRunLifecycleTest.suite("s-lead", 1)).create();
         client.resources(TestRun.class).inNamespace(NS).resource(new TestRunLifecycleTest().run("led", "s-lead", null, 1)).create();
         await().atMost(WAIT).until(() -> status("led") != null);
+        // its Events name the replica that wrote them
+        await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> "led".equals(e.getInvolvedObject().getName())).toList())
+                .isNotEmpty().allSatisfy(e -> {
+                    assertThat(e.getReportingInstance()).isEqualTo("replica-a");
+                    assertThat(e.getReportingComponent()).isEqualTo("itf-operator");
+                }));
 
         // another replica takes the Lease over, as after this one stalled past the lease duration; the holder renews
         // it meanwhile, so a take-over that lost to a renewal (409) reads the Lease again and tries once more

@@ -139,6 +139,21 @@ class TestRunFailuresTest {
     }
 
     @Test
+    void aStormOf429sOnTheStatusPatchIsRetriedWithBackoffUntilTheStatusGoesThrough() throws Exception {
+        client.resources(TestSuite.class).inNamespace(NS).resource(TestRunLifecycleTest.suite("s-storm", 1)).create();
+        server.expect().patch().withPath("/apis/itf.dev/v1alpha1/namespaces/" + NS + "/testruns/storm/status")
+                .andReturn(429, new StatusBuilder().withStatus("Failure").withReason("TooManyRequests").withCode(429)
+                        .withMessage("the server has received too many requests and has asked us to try again later").build())
+                .times(4);
+        client.resources(TestRun.class).inNamespace(NS).resource(run("storm", "s-storm", null)).create();
+
+        // every write of the status is refused four times in a row; the fifth goes through and the run carries on
+        await().atMost(WAIT).until(() -> phase("storm") == RunPhase.Running);
+        assertThat(client.batch().v1().jobs().inNamespace(get("storm").getStatus().namespace).withName(RunNames.runnerJob(0)).get())
+                .as("the run's Job was created once, before the throttled patches").isNotNull();
+    }
+
+    @Test
     void aResultStoreThatFailsIsRetriedAndTheRunStillEndsAtItsDeadline() throws Exception {
         TestRun r = run("store", "s-store", null);
         r.getSpec().timeout = "4s";

@@ -3,6 +3,7 @@ package dev.itf.operator.lifecycle;
 import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
 import dev.itf.operator.run.RunNames;
+import dev.itf.operator.results.CachedRuns;
 import dev.itf.operator.results.FileResultStore;
 import dev.itf.operator.results.RunKey;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -22,20 +23,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Removes run namespaces and stored results whose TestRun is gone: at start-up and then periodically. */
+/**
+ * Removes run namespaces and stored results whose TestRun is gone: at start-up and then periodically. A run the
+ * TestRun informer holds exists; only a run it does not hold is looked up, so a sweep costs one list of namespaces
+ * and no request per run.
+ */
 @ApplicationScoped
 public class OrphanSweep {
     private static final Logger LOG = Logger.getLogger(OrphanSweep.class);
 
     private final KubernetesClient client;
     private final FileResultStore store;
+    private final CachedRuns cache;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
-    public OrphanSweep(KubernetesClient client, FileResultStore store,
+    public OrphanSweep(KubernetesClient client, FileResultStore store, CachedRuns cache,
                        @ConfigProperty(name = "itf.orphan-sweep.interval", defaultValue = "5m") String interval) {
         this.client = client;
         this.store = store;
+        this.cache = cache;
         this.interval = dev.itf.operator.run.DurationText.parse(interval, Duration.ofMinutes(5));
     }
 
@@ -87,6 +94,9 @@ public class OrphanSweep {
     }
 
     private boolean exists(String namespace, String name, String uid) {
+        if (cache.get(namespace, name).filter(r -> uid.equals(r.getMetadata().getUid())).isPresent()) {
+            return true;
+        }
         TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
         return run != null && uid.equals(run.getMetadata().getUid());
     }

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-/** core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. */
+/**
+ * core/v1 Events on a TestRun: one at each phase change (the reason is the new phase), and warnings. Each names the
+ * operator replica that wrote it (reportingInstance, the pod's name), so one can see which replica led.
+ */
 @ApplicationScoped
 public class RunEvents {
     private final Events events;

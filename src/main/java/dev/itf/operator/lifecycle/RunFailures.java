@@ -14,8 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What an exception in a reconcile means for the run. An answer the API server will give again (422 Invalid, 403,
- * 400, 404) ends the run as Error with the server's message; throttling (429), server errors, timeouts and a result
- * store that cannot be reached are retried with exponential backoff, counted per run.
+ * 400, 404) ends the run as Error with the server's message; throttling (429), server errors, no answer at all,
+ * timeouts and a result store that cannot be reached are retried with exponential backoff, counted per run.
  */
 @ApplicationScoped
 public class RunFailures {
@@ -46,7 +46,7 @@ public class RunFailures {
             }
             if (t instanceof KubernetesClientException k) {
                 String said = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : k.getMessage();
-                return byCode(k.getCode(), "the API server answered " + (k.getCode() == 0 ? "nothing" : k.getCode()) + ": " + said);
+                return byCode(k.getCode(), "the API server answered " + (k.getCode() <= 0 ? "nothing" : k.getCode()) + ": " + said);
             }
             if (t instanceof ResultStoreUnavailableException) {
                 return new Verdict(false, "ResultStoreUnavailable", t.getMessage());
@@ -62,9 +62,13 @@ public class RunFailures {
     }
 
     private static Verdict byCode(int code, String message) {
+        if (code <= 0) {
+            // no answer at all (the connection broke, the client is closing as the operator stops): worth trying again
+            return new Verdict(false, "ApiServerUnavailable", message);
+        }
         return switch (code) {
             case 429 -> new Verdict(false, "ApiServerThrottled", message);
-            case 0, 408, 409 -> new Verdict(false, "ApiServerUnavailable", message);
+            case 408, 409 -> new Verdict(false, "ApiServerUnavailable", message);
             case 422 -> new Verdict(true, "ObjectInvalid", message);
             case 403 -> new Verdict(true, "Forbidden", message);
             case 404 -> new Verdict(true, "NotFound", message);

@@ -48,11 +48,12 @@ public class ResultsResource {
     private final RunResults known;
     private final RunWakeUps wakeUps;
     private final Leadership leadership;
+    private final CachedRuns cache;
     private final int maxBytes;
     private final ObjectMapper json = Json.MAPPER;
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
-                           RunWakeUps wakeUps, Leadership leadership,
+                           RunWakeUps wakeUps, Leadership leadership, CachedRuns cache,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
@@ -61,6 +62,7 @@ public class ResultsResource {
         this.known = known;
         this.wakeUps = wakeUps;
         this.leadership = leadership;
+        this.cache = cache;
         this.maxBytes = maxBytes;
     }
 
@@ -97,7 +99,9 @@ public class ResultsResource {
         } catch (CaseResultBody.Invalid e) {
             return error(Response.Status.BAD_REQUEST, "not a case result: " + e.getMessage());
         }
-        TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
+        // the informer's copy: a GET per POST would cost the API server a request per result
+        TestRun run = cache.get(namespace, name)
+                .orElseGet(() -> client.resources(TestRun.class).inNamespace(namespace).withName(name).get());
         if (run == null || !uid.get().equals(run.getMetadata().getUid())) {
             // the token of a run that is gone, or of an earlier run of the same name
             return error(Response.Status.FORBIDDEN, NOT_THIS_RUNS);

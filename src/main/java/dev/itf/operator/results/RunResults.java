@@ -5,9 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -25,33 +28,68 @@ public class RunResults {
         this.store = store;
     }
 
-    /** Results of one run; its monitor orders ingests and the one read from the store. */
+    /** Results of one run; its monitor guards the maps and the one read from the store, never a write to it. */
     private static final class Known {
         final Map<String, CaseResult> results = new LinkedHashMap<>();
+        /** Results being written by an ingest, so a second push of one waits for that write instead of writing again. */
+        final Map<String, CompletableFuture<Void>> writing = new HashMap<>();
         final List<String> unreadable = new ArrayList<>();
         boolean loaded;
     }
 
     /**
-     * Stores the results that are new, durably and as one group commit, before returning.
+     * Stores the results that are new, durably and as one group commit, before returning. Ingests of one run write
+     * concurrently: only the bookkeeping is serialised, so many shards pushing at once do not queue behind each
+     * other's disk syncs.
      *
-     * @return how many were new (the others had been stored before)
+     * @return how many were new (the others had been stored before, or by a concurrent ingest that succeeded)
+     * @throws IOException when the store failed, for these results or for a concurrent push of one of them
      */
     public int ingest(RunKey run, List<CaseResult> batch) throws IOException {
         Known known = byUid.computeIfAbsent(run.uid(), uid -> new Known());
+        Map<String, CaseResult> fresh = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
         synchronized (known) {
             load(run, known);
-            Map<String, CaseResult> fresh = new LinkedHashMap<>();
             for (CaseResult r : batch) {
                 String key = key(r);
-                if (!known.results.containsKey(key)) {
-                    fresh.putIfAbsent(key, r);
+                CompletableFuture<Void> elsewhere = known.writing.get(key);
+                if (known.results.containsKey(key) || fresh.containsKey(key)) {
+                    continue;
                 }
+                if (elsewhere != null) {
+                    others.add(elsewhere);
+                    continue;
+                }
+                fresh.put(key, r);
+                known.writing.put(key, mine);
             }
-            store.putAll(run, new ArrayList<>(fresh.values()));
-            fresh.forEach((key, r) -> known.results.put(key, light(r)));
-            return fresh.size();
         }
+        try {
+            store.putAll(run, new ArrayList<>(fresh.values()));
+        } catch (IOException | RuntimeException e) {
+            synchronized (known) {
+                fresh.keySet().forEach(known.writing::remove);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        synchronized (known) {
+            fresh.forEach((key, r) -> {
+                known.results.put(key, light(r));
+                known.writing.remove(key);
+            });
+        }
+        mine.complete(null);
+        for (CompletableFuture<Void> other : others) {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                throw new IOException("storing an earlier push of the same result failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return fresh.size();
     }
 
     /**

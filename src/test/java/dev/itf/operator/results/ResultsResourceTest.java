@@ -50,7 +50,7 @@ class ResultsResourceTest {
         FileResultStore store = new FileResultStore(dir, Json.MAPPER);
         return new ResultsResource(client, store, tokens,
                 new ReportAccess(client, Clock.systemUTC(), reportsAuth, Duration.ofSeconds(30), 100),
-                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), 1 << 20);
+                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), new CachedRuns(), 1 << 20);
     }
 
     private void serveRun(String name, String uid) {
