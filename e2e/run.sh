@@ -591,6 +591,7 @@ scenario_submit() {
         --report-dir "$dir/pass-reports" --format junit,json; rc=$?
     [[ $rc == 0 ]] && pass "submit: itf submit --wait of a passing run exits 0 ($(since "$t0") s)" \
         || { fail "submit: passing run exits 0 (got $rc)"; show "$dir/pass"; }
+    sed 's/^/# itf submit: /' "$dir/pass.out"
     grep -q "^testsuite.itf.dev/orders-demo applied\|^testsuite/orders-demo applied" "$dir/pass.out" \
         && pass "submit: --apply applied the TestSuite orders-demo" || { fail "submit: --apply applied the TestSuite orders-demo"; show "$dir/pass"; }
     [[ "$(grep -cE '^PASS DEMO_00[123] ' "$dir/pass.out")" == 3 ]] \
@@ -617,6 +618,17 @@ scenario_submit() {
         && pass "submit: FAIL FAIL_002 printed and the summary says 2 cases: 1 passed, 1 failed" || { fail "submit: FAIL_002 and the summary of the failing run"; show "$dir/fail"; }
     grep -q 'failures="1"' "$dir/fail-reports/junit.xml" 2>/dev/null && grep -q 'FAIL_002' "$dir/fail-reports/junit.xml" \
         && pass "submit: the failing run's junit.xml has 1 failure, FAIL_002" || fail "submit: failing run's junit.xml has 1 failure"
+
+    # the same run with a token whose identity may not get testruns: the reports API refuses it (403), itf submit
+    # says so once, follows the run's status and still exits 1; --report-dir writes nothing
+    local bystander; bystander="$(sa_token itf-e2e-bystander)" || fail "submit: token of service account itf-e2e-bystander"
+    submit_token="$bystander" submit "$dir/refused" --suite failing --env demo --report-dir "$dir/refused-reports"; rc=$?
+    [[ $rc == 1 ]] && grep -q "refused the request (403)" "$dir/refused.err" && [[ "$(grep -c "following the TestRun's status instead" "$dir/refused.err")" == 1 ]] \
+        && pass "submit: a token that may not get testruns: the reports API answers 403, itf submit says so once, follows the status and exits 1" \
+        || { fail "submit: a refused token falls back to the status and exits 1 (got $rc)"; show "$dir/refused"; }
+    grep -q '^FAIL FAIL_002 ' "$dir/refused.out" && [[ ! -e "$dir/refused-reports/junit.xml" ]] && grep -q "no reports written" "$dir/refused.err" \
+        && pass "submit: from the status alone it still prints FAIL FAIL_002, and --report-dir writes nothing and says why" \
+        || { fail "submit: status fallback prints FAIL_002 and writes no report"; show "$dir/refused"; }
 
     # a run that cannot execute: its suite does not exist
     submit "$dir/missing" --suite no-such-suite; rc=$?
