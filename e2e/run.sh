@@ -662,21 +662,28 @@ sched_run_count_is() { [[ "$(sched_runs "$1" | grep -c .)" == "$2" ]]; }
 sched_field() { k -n "$work" get tsched "$1" -o jsonpath="$2" 2>/dev/null; }
 sched_skipped() { [[ -n "$(sched_field "$1" '{.status.lastSkipped.message}')" ]]; }
 sched_noted() { [[ "$(sched_field "$1" '{.status.rollouts[0].generation}')" == "$2" ]]; }
-deploy_rolled_out() { k -n "$work" rollout status deploy/rollout-target --timeout=5s; }
+deploy_rolled_out() { k -n "$work" rollout status "deploy/${1:-rollout-target}" --timeout=5s; }
+sched_triggers() { k -n "$work" get trun -l "itf.dev/schedule=$1" --sort-by=.metadata.creationTimestamp -o jsonpath='{range .items[*]}{.metadata.annotations.itf\.dev/trigger}{"\n"}{end}' 2>/dev/null; }
+# triggers_include SCHEDULE REASON...: every reason is among the trigger annotations of the schedule's runs
+triggers_include() {
+    local schedule="$1" all; shift
+    all="$(sched_triggers "$schedule" | sed 's/; /\n/g')"
+    for reason in "$@"; do grep -qxF "$reason" <<<"$all" || return 1; done
+}
 
 # TestSchedule: a cron schedule ticking every minute with Forbid; rollout triggers on a Deployment.
 # Both run side by side: the rollouts happen while the cron schedule waits for its ticks.
 scenario_schedule() {
     render "$manifests/schedule.yaml" SHELL_IMAGE="$SHELL_IMAGE" | k -n "$work" apply -f - >/dev/null \
         || { fail "schedule: suite, TestSchedule every-minute and Deployment rollout-target applied"; return; }
-    local t0 created; t0="$(now)"; created="$(date +%s)"
+    local created; created="$(date +%s)"
     eventually 60 valid tsched every-minute && pass "schedule: TestSchedule every-minute is Valid" || { fail "schedule: every-minute Valid ($(sched_field every-minute '{.status.conditions}'))"; return; }
     log "kubectl get tsched: $(k -n "$work" get tsched every-minute --no-headers)"
 
     # rollouts: the schedule notes the Deployment's current generation without a run, then one run per rollout
-    eventually 90 deploy_rolled_out || fail "schedule: Deployment rollout-target available"
+    eventually 90 deploy_rolled_out && eventually 90 deploy_rolled_out rollout-target-2 || fail "schedule: Deployments rollout-target and rollout-target-2 available"
     k -n "$work" apply -f "$manifests/schedule-rollout.yaml" >/dev/null
-    eventually 60 sched_noted after-rollout 1 && pass "schedule: after-rollout noted generation 1 of the existing Deployment" \
+    eventually 60 sched_noted after-rollout 1 && pass "schedule: after-rollout noted generation 1 of the existing Deployments" \
         || fail "schedule: after-rollout notes generation 1 (got: $(sched_field after-rollout '{.status.rollouts}'))"
     sched_run_count_is after-rollout 0 && pass "schedule: no run for the rollout that was there before the schedule" \
         || fail "schedule: no run for the existing generation (got $(sched_runs after-rollout | tr '\n' ' '))"
@@ -695,12 +702,21 @@ scenario_schedule() {
     sleep 10   # a rollout is one trigger: nothing more comes of it
     sched_run_count_is after-rollout 2 && pass "schedule: two rollouts, two runs, no more 10 s later" \
         || fail "schedule: two runs for two rollouts (got: $(sched_runs after-rollout | tr '\n' ' '))"
+    # both Deployments at once: their rollouts finish within moments of each other, and neither trigger is lost
+    # (one run for both, or one each, each with a name of its own)
+    k -n "$work" set env deploy -l app=e2e-rollout RELEASE=4 >/dev/null
+    eventually 90 deploy_rolled_out && eventually 90 deploy_rolled_out rollout-target-2 || fail "schedule: rollouts of both Deployments finished"
+    if eventually 60 triggers_include after-rollout "rollout Deployment/rollout-target generation 4" "rollout Deployment/rollout-target-2 generation 2"; then
+        pass "schedule: both Deployments rolled out together, both rollouts served ($(sched_runs after-rollout | grep -c .) runs: $(sched_triggers after-rollout | tail -n +3 | tr '\n' ',' | sed 's/,$//'))"
+    else
+        fail "schedule: both simultaneous rollouts served (runs: $(sched_runs after-rollout | tr '\n' ' '); triggers: $(sched_triggers after-rollout | tr '\n' ','); skipped: $(sched_field after-rollout '{.status.lastSkipped}'))"
+    fi
 
     # cron: the first tick starts a run; the next, while that run (80 s) is active, is skipped (Forbid)
     local left=$(( 75 - ($(date +%s) - created) )); (( left < 5 )) && left=5
     if eventually "$left" sched_run_count_is every-minute 1; then
         local first; first="$(sched_runs every-minute)"
-        pass "schedule: the first tick started run $first ($(since "$t0") s after the schedule was created)"
+        pass "schedule: the first tick started run $first (the tick $(( ${first##*-} - created )) s after the schedule was created)"
         [[ "${first##*-}" =~ ^[0-9]+$ && $(( ${first##*-} % 60 )) == 0 ]] && pass "schedule: the run is named <schedule>-<unix time of a whole minute>" \
             || fail "schedule: run named every-minute-<unix minute> (got $first)"
         [[ "$(run_field "$first" '{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}')" == TestSchedule/every-minute ]] \
@@ -724,7 +740,7 @@ scenario_schedule() {
     k -n "$work" patch tsched every-minute --type merge -p '{"spec":{"suspend":true}}' >/dev/null
     # deleting the schedules deletes their runs (owner references)
     k -n "$work" delete tsched every-minute after-rollout >/dev/null
-    eventually 60 sched_run_count_is every-minute 0 && eventually 60 sched_run_count_is after-rollout 0 \
+    eventually 90 sched_run_count_is every-minute 0 && eventually 90 sched_run_count_is after-rollout 0 \
         && pass "schedule: deleting the schedules deleted their runs (owner references)" \
         || fail "schedule: the schedules' runs went with them (left: $(sched_runs every-minute; sched_runs after-rollout))"
 }
