@@ -16,12 +16,13 @@ environment:
   KUBECONFIG         the cluster (required)
   ITF_IMAGE          the ITF image the cluster can start (default itf:0.1.0-SNAPSHOT; never :latest)
   KUBECTL, HELM      the binaries (default: kubectl from PATH; helm from PATH or e2e/.tools/helm)
+  ITF                the itf command the submit scenario runs on this machine (default bin/itf, the built jar)
   E2E_HOSTPATH_DIR   node directory for the operator's results volume (default /var/lib/itf-e2e)
   E2E_SHELL_IMAGE    image with a POSIX shell, run as root to prepare that directory (default busybox:1.35)
 USAGE
 }
 
-ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access leader killloop)
+ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access leader killloop submit schedule)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 manifests="$root/e2e/manifests"
@@ -44,6 +45,7 @@ if [[ "${ITF_IMAGE##*/}" != *:* || "$ITF_IMAGE" == *:latest ]]; then
 fi
 KUBECTL="${KUBECTL:-kubectl}"
 HELM="${HELM:-$(command -v helm || echo "$root/e2e/.tools/helm")}"
+ITF="${ITF:-$root/bin/itf}"
 HOSTPATH_DIR="${E2E_HOSTPATH_DIR:-/var/lib/itf-e2e}"
 SHELL_IMAGE="${E2E_SHELL_IMAGE:-busybox:1.35}"
 IFS=, read -r -a selected <<<"${scenarios:-$(IFS=,; echo "${ALL_SCENARIOS[*]}")}"
@@ -766,6 +768,201 @@ scenario_killloop() {
     rm -f "$jobs_log" "$pods_log"
 }
 
+# ---------------------------------------------------------------- CI/CD: itf submit and TestSchedule
+
+# port_forward_start: the operator Service on a local port for as long as a scenario needs it (pf_port, pf_pid)
+pf_pid="" pf_port=""
+port_forward_start() {
+    pf_port=$(( 20000 + RANDOM % 20000 ))
+    "$KUBECTL" -n "$op_ns" port-forward "svc/$op_name" "$pf_port:8080" >/dev/null 2>&1 &
+    pf_pid=$!
+    eventually 30 curl -fsS --max-time 5 "http://127.0.0.1:$pf_port/q/health/ready"
+}
+port_forward_stop() {
+    [[ -n "$pf_pid" ]] || return 0
+    kill "$pf_pid" 2>/dev/null; wait "$pf_pid" 2>/dev/null; pf_pid=""
+}
+
+# submit OUT ARGS...: itf submit --wait in the work namespace with the reader token, through the port-forward;
+# stdout to OUT.out, stderr to OUT.err; returns its exit code
+submit() {
+    local out="$1"; shift
+    ITF_TOKEN="$submit_token" "$ITF" submit -n "$work" --wait --reports-url "http://127.0.0.1:$pf_port" "$@" \
+        >"$out.out" 2>"$out.err" </dev/null
+}
+# show OUT: what itf submit printed, for a failed check
+show() { sed 's/^/#   /' "$1.out" "$1.err" | tail -25; }
+submit_token=""
+
+scenario_submit() {
+    apply_demo || { fail "submit: demo environment and suite Valid"; return; }
+    k -n "$work" apply -f "$manifests/submit-access.yaml" -f "$manifests/slow.yaml" >/dev/null \
+        || { fail "submit: service account itf-e2e-submitter and its Role applied"; return; }
+    submit_token="$(sa_token itf-e2e-submitter)" || { fail "submit: token of service account itf-e2e-submitter"; return; }
+    port_forward_start || { fail "submit: port-forward to the operator Service"; port_forward_stop; return; }
+    local dir rc t0; dir="$(mktemp -d)"
+    sed '/^---$/,$d' "$manifests/failing.yaml" >"$dir/failing-suite.yaml"
+
+    # a passing run, its suite applied by --apply, the JUnit report written by --report-dir
+    t0="$(now)"
+    submit "$dir/pass" --apply "$root/examples/cluster/002-suite.yaml" --suite orders-demo --env demo \
+        --report-dir "$dir/pass-reports" --format junit,json; rc=$?
+    [[ $rc == 0 ]] && pass "submit: itf submit --wait of a passing run exits 0 ($(since "$t0") s)" \
+        || { fail "submit: passing run exits 0 (got $rc)"; show "$dir/pass"; }
+    sed 's/^/# itf submit: /' "$dir/pass.out"
+    grep -q "^testsuite.itf.dev/orders-demo applied\|^testsuite/orders-demo applied" "$dir/pass.out" \
+        && pass "submit: --apply applied the TestSuite orders-demo" || { fail "submit: --apply applied the TestSuite orders-demo"; show "$dir/pass"; }
+    [[ "$(grep -cE '^PASS DEMO_00[123] ' "$dir/pass.out")" == 3 ]] \
+        && pass "submit: the three case results were printed as they arrived (PASS DEMO_001..003)" \
+        || { fail "submit: PASS lines for DEMO_001..003"; show "$dir/pass"; }
+    grep -q '^3 cases: 3 passed (0 flaky), 0 failed, 0 errored, 0 skipped' "$dir/pass.out" \
+        && pass "submit: the summary table ends with 3 cases: 3 passed" || { fail "submit: summary line 3 cases: 3 passed"; show "$dir/pass"; }
+    grep -q "reports API\|following the TestRun's status instead\|no reports written" "$dir/pass.err" \
+        && { fail "submit: the reports API answered the service account's token"; show "$dir/pass"; } \
+        || pass "submit: the reports API answered ITF_TOKEN of a service account that may get testruns (no fallback to the status)"
+    if [[ -f "$dir/pass-reports/junit.xml" ]] && grep -q 'tests="3"' "$dir/pass-reports/junit.xml" \
+        && grep -q 'failures="0"' "$dir/pass-reports/junit.xml" && [[ -f "$dir/pass-reports/report.json" || -n "$(ls "$dir/pass-reports"/*.json 2>/dev/null)" ]]; then
+        pass "submit: --report-dir wrote junit.xml (3 tests, 0 failures) and the JSON report"
+    else
+        fail "submit: --report-dir wrote junit.xml with 3 tests (got: $(ls "$dir/pass-reports" 2>/dev/null | tr '\n' ' '))"; show "$dir/pass"
+    fi
+
+    # a failing run: exit 1, the failure printed, the JUnit report counting it
+    t0="$(now)"
+    submit "$dir/fail" --apply "$dir/failing-suite.yaml" --suite failing --env demo --report-dir "$dir/fail-reports"; rc=$?
+    [[ $rc == 1 ]] && pass "submit: itf submit --wait of a failing run exits 1 ($(since "$t0") s)" \
+        || { fail "submit: failing run exits 1 (got $rc)"; show "$dir/fail"; }
+    grep -q '^FAIL FAIL_002 ' "$dir/fail.out" && grep -q '^2 cases: 1 passed (0 flaky), 1 failed' "$dir/fail.out" \
+        && pass "submit: FAIL FAIL_002 printed and the summary says 2 cases: 1 passed, 1 failed" || { fail "submit: FAIL_002 and the summary of the failing run"; show "$dir/fail"; }
+    grep -q 'failures="1"' "$dir/fail-reports/junit.xml" 2>/dev/null && grep -q 'FAIL_002' "$dir/fail-reports/junit.xml" \
+        && pass "submit: the failing run's junit.xml has 1 failure, FAIL_002" || fail "submit: failing run's junit.xml has 1 failure"
+
+    # the same run with a token whose identity may not get testruns: the reports API refuses it (403), itf submit
+    # says so once, follows the run's status and still exits 1; --report-dir writes nothing
+    local bystander; bystander="$(sa_token itf-e2e-bystander)" || fail "submit: token of service account itf-e2e-bystander"
+    submit_token="$bystander" submit "$dir/refused" --suite failing --env demo --report-dir "$dir/refused-reports"; rc=$?
+    [[ $rc == 1 ]] && grep -q "refused the request (403)" "$dir/refused.err" && [[ "$(grep -c "following the TestRun's status instead" "$dir/refused.err")" == 1 ]] \
+        && pass "submit: a token that may not get testruns: the reports API answers 403, itf submit says so once, follows the status and exits 1" \
+        || { fail "submit: a refused token falls back to the status and exits 1 (got $rc)"; show "$dir/refused"; }
+    grep -q '^FAIL FAIL_002 ' "$dir/refused.out" && [[ ! -e "$dir/refused-reports/junit.xml" ]] && grep -q "no reports written" "$dir/refused.err" \
+        && pass "submit: from the status alone it still prints FAIL FAIL_002, and --report-dir writes nothing and says why" \
+        || { fail "submit: status fallback prints FAIL_002 and writes no report"; show "$dir/refused"; }
+
+    # a run that cannot execute: its suite does not exist
+    submit "$dir/missing" --suite no-such-suite; rc=$?
+    [[ $rc == 3 ]] && pass "submit: a run of a missing suite ends Error and exits 3" || { fail "submit: missing suite exits 3 (got $rc)"; show "$dir/missing"; }
+    grep -q ': Error (SuiteNotFound: ' "$dir/missing.out" && pass "submit: the Error line names SuiteNotFound" \
+        || { fail "submit: the Error line names SuiteNotFound"; show "$dir/missing"; }
+
+    # a run that outlasts --timeout: exit 3, it keeps running and the message says how to delete it
+    cat >"$dir/slow-run.yaml" <<RUN
+apiVersion: itf.dev/v1alpha1
+kind: TestRun
+metadata: {generateName: submit-slow-}
+spec: {suiteRef: {name: slow}, environmentRef: {name: demo}, selector: {tags: [slow]}, timeout: 10m}
+RUN
+    t0="$(now)"
+    submit "$dir/slow" "$dir/slow-run.yaml" --timeout 20s; rc=$?
+    local slow; slow="$(sed -n 's|^testrun.itf.dev/\([^ ]*\) created.*|\1|p' "$dir/slow.out")"
+    [[ $rc == 3 ]] && grep -q "did not finish within 20s; it keeps running (kubectl delete testrun $slow" "$dir/slow.err" \
+        && pass "submit: --timeout 20s on a longer run exits 3 after $(since "$t0") s and names the run to delete" \
+        || { fail "submit: --timeout exits 3 naming the run (got $rc)"; show "$dir/slow"; }
+    local p; p="$(phase "$slow")"
+    [[ "$p" == Provisioning || "$p" == Running || "$p" == Pending ]] && pass "submit: the run $slow keeps running after the timeout ($p)" \
+        || fail "submit: the run keeps running after --timeout (got ${p:-none})"
+    [[ -n "$slow" ]] && k -n "$work" delete trun "$slow" --wait=false >/dev/null 2>&1
+    port_forward_stop
+    rm -rf "$dir"
+}
+
+sched_runs() { k -n "$work" get trun -l "itf.dev/schedule=$1" -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}' 2>/dev/null; }
+sched_run_count_is() { [[ "$(sched_runs "$1" | grep -c .)" == "$2" ]]; }
+sched_field() { k -n "$work" get tsched "$1" -o jsonpath="$2" 2>/dev/null; }
+sched_skipped() { [[ -n "$(sched_field "$1" '{.status.lastSkipped.message}')" ]]; }
+sched_noted() { [[ "$(sched_field "$1" '{.status.rollouts[0].generation}')" == "$2" ]]; }
+deploy_rolled_out() { k -n "$work" rollout status "deploy/${1:-rollout-target}" --timeout=5s; }
+sched_triggers() { k -n "$work" get trun -l "itf.dev/schedule=$1" --sort-by=.metadata.creationTimestamp -o jsonpath='{range .items[*]}{.metadata.annotations.itf\.dev/trigger}{"\n"}{end}' 2>/dev/null; }
+# triggers_include SCHEDULE REASON...: every reason is among the trigger annotations of the schedule's runs
+triggers_include() {
+    local schedule="$1" all; shift
+    all="$(sched_triggers "$schedule" | sed 's/; /\n/g')"
+    for reason in "$@"; do grep -qxF "$reason" <<<"$all" || return 1; done
+}
+
+# TestSchedule: a cron schedule ticking every minute with Forbid; rollout triggers on a Deployment.
+# Both run side by side: the rollouts happen while the cron schedule waits for its ticks.
+scenario_schedule() {
+    render "$manifests/schedule.yaml" SHELL_IMAGE="$SHELL_IMAGE" | k -n "$work" apply -f - >/dev/null \
+        || { fail "schedule: suite, TestSchedule every-minute and Deployment rollout-target applied"; return; }
+    local created; created="$(date +%s)"
+    eventually 60 valid tsched every-minute && pass "schedule: TestSchedule every-minute is Valid" || { fail "schedule: every-minute Valid ($(sched_field every-minute '{.status.conditions}'))"; return; }
+    log "kubectl get tsched: $(k -n "$work" get tsched every-minute --no-headers)"
+
+    # rollouts: the schedule notes the Deployment's current generation without a run, then one run per rollout
+    eventually 90 deploy_rolled_out && eventually 90 deploy_rolled_out rollout-target-2 || fail "schedule: Deployments rollout-target and rollout-target-2 available"
+    k -n "$work" apply -f "$manifests/schedule-rollout.yaml" >/dev/null
+    eventually 60 sched_noted after-rollout 1 && pass "schedule: after-rollout noted generation 1 of the existing Deployments" \
+        || fail "schedule: after-rollout notes generation 1 (got: $(sched_field after-rollout '{.status.rollouts}'))"
+    sched_run_count_is after-rollout 0 && pass "schedule: no run for the rollout that was there before the schedule" \
+        || fail "schedule: no run for the existing generation (got $(sched_runs after-rollout | tr '\n' ' '))"
+    local release trigger
+    for release in 2 3; do
+        k -n "$work" set env deploy/rollout-target RELEASE="$release" >/dev/null
+        eventually 90 deploy_rolled_out || fail "schedule: rollout $release of rollout-target finished"
+        if eventually 60 sched_run_count_is after-rollout $((release - 1)); then
+            trigger="$(k -n "$work" get trun -l itf.dev/schedule=after-rollout -o jsonpath='{range .items[*]}{.metadata.annotations.itf\.dev/trigger}{"\n"}{end}' | grep "generation $release")"
+            [[ -n "$trigger" ]] && pass "schedule: rollout to generation $release started one run (trigger: $trigger)" \
+                || fail "schedule: the run of rollout $release carries its trigger (got: $(sched_runs after-rollout | tr '\n' ' '))"
+        else
+            fail "schedule: rollout to generation $release started exactly one more run (runs: $(sched_runs after-rollout | tr '\n' ' '))"
+        fi
+    done
+    sleep 10   # a rollout is one trigger: nothing more comes of it
+    sched_run_count_is after-rollout 2 && pass "schedule: two rollouts, two runs, no more 10 s later" \
+        || fail "schedule: two runs for two rollouts (got: $(sched_runs after-rollout | tr '\n' ' '))"
+    # both Deployments at once: their rollouts finish within moments of each other, and neither trigger is lost
+    # (one run for both, or one each, each with a name of its own)
+    k -n "$work" set env deploy -l app=e2e-rollout RELEASE=4 >/dev/null
+    eventually 90 deploy_rolled_out && eventually 90 deploy_rolled_out rollout-target-2 || fail "schedule: rollouts of both Deployments finished"
+    if eventually 60 triggers_include after-rollout "rollout Deployment/rollout-target generation 4" "rollout Deployment/rollout-target-2 generation 2"; then
+        pass "schedule: both Deployments rolled out together, both rollouts served ($(sched_runs after-rollout | grep -c .) runs: $(sched_triggers after-rollout | tail -n +3 | tr '\n' ',' | sed 's/,$//'))"
+    else
+        fail "schedule: both simultaneous rollouts served (runs: $(sched_runs after-rollout | tr '\n' ' '); triggers: $(sched_triggers after-rollout | tr '\n' ','); skipped: $(sched_field after-rollout '{.status.lastSkipped}'))"
+    fi
+
+    # cron: the first tick starts a run; the next, while that run (80 s) is active, is skipped (Forbid)
+    local left=$(( 75 - ($(date +%s) - created) )); (( left < 5 )) && left=5
+    if eventually "$left" sched_run_count_is every-minute 1; then
+        local first; first="$(sched_runs every-minute)"
+        pass "schedule: the first tick started run $first (the tick $(( ${first##*-} - created )) s after the schedule was created)"
+        [[ "${first##*-}" =~ ^[0-9]+$ && $(( ${first##*-} % 60 )) == 0 ]] && pass "schedule: the run is named <schedule>-<unix time of a whole minute>" \
+            || fail "schedule: run named every-minute-<unix minute> (got $first)"
+        [[ "$(run_field "$first" '{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}')" == TestSchedule/every-minute ]] \
+            && pass "schedule: the run is owned by TestSchedule every-minute" || fail "schedule: run owned by the schedule"
+    else
+        fail "schedule: the first tick started one run within 75 s (runs: $(sched_runs every-minute | tr '\n' ' '))"
+        return
+    fi
+    if eventually 75 sched_skipped every-minute; then
+        pass "schedule: the next tick while the run is active was skipped: $(sched_field every-minute '{.status.lastSkipped.message}')"
+    else
+        fail "schedule: status.lastSkipped set by the second tick (status: $(sched_field every-minute '{.status}'))"
+    fi
+    sched_run_count_is every-minute 1 && pass "schedule: still exactly one run of every-minute (Forbid)" \
+        || fail "schedule: one run of every-minute (got: $(sched_runs every-minute | tr '\n' ' '))"
+    local reasons; reasons="$(k -n "$work" get events --field-selector involvedObject.kind=TestSchedule,involvedObject.name=every-minute \
+        -o jsonpath='{range .items[*]}{.type}/{.reason}{"\n"}{end}' | sort -u | tr '\n' ' ')"
+    [[ "$reasons" == *Warning/RunSkipped* ]] && pass "schedule: a Warning event RunSkipped on the TestSchedule ($reasons)" \
+        || fail "schedule: Warning event RunSkipped (got: ${reasons:-none})"
+    log "kubectl get tsched: $(k -n "$work" get tsched --no-headers | tr -s ' ' | tr '\n' ';')"
+    k -n "$work" patch tsched every-minute --type merge -p '{"spec":{"suspend":true}}' >/dev/null
+    # deleting the schedules deletes their runs (owner references)
+    k -n "$work" delete tsched every-minute after-rollout >/dev/null
+    eventually 90 sched_run_count_is every-minute 0 && eventually 90 sched_run_count_is after-rollout 0 \
+        && pass "schedule: deleting the schedules deleted their runs (owner references)" \
+        || fail "schedule: the schedules' runs went with them (left: $(sched_runs every-minute; sched_runs after-rollout))"
+}
+
 # ---------------------------------------------------------------- main
 
 echo "# cluster: $(k config current-context 2>/dev/null) $(k version -o json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["serverVersion"]["gitVersion"])' 2>/dev/null)"
@@ -780,7 +977,7 @@ teardown() {
     eventually 180 ns_gone "$work" || log "namespace $work is still there"
     uninstall "$1"
 }
-trap 'echo "# interrupted: removing what this run installed"; [[ -n "$op_ns" && "$keep" != true ]] && teardown "$mode"; exit 130' INT TERM
+trap 'echo "# interrupted: removing what this run installed"; port_forward_stop; [[ -n "$op_ns" && "$keep" != true ]] && teardown "$mode"; exit 130' INT TERM
 for mode in "${modes[@]}"; do
     log "install: $mode"
     "install_$mode"

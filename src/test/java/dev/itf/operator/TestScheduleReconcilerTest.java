@@ -117,6 +117,8 @@ class TestScheduleReconcilerTest {
                 .satisfies(o -> assertThat(o.getUid()).isEqualTo(schedule("after-rollout").getMetadata().getUid()));
         await().atMost(DEADLINE).untilAsserted(() -> {
             TestSchedule s = schedule("after-rollout");
+            // the run is created before the status that names it is written: a look in between sees no lastRun yet
+            assertThat(s.getStatus().lastRun).isNotNull();
             assertThat(s.getStatus().lastRun.name).isEqualTo(first.getMetadata().getName());
             assertThat(s.getStatus().activeCount).isEqualTo(1);
         });

@@ -120,7 +120,8 @@ public final class SchedulePlan {
         }
         Optional<TestRun> create = Optional.empty();
         if (next.pending != null && !now.isBefore(Instant.parse(next.pending.due))) {
-            create = due(schedule, now, active, next, delete, notes);
+            Set<String> taken = new HashSet<>(runs.stream().map(r -> r.getMetadata().getName()).toList());
+            create = due(schedule, now, active, taken, next, delete, notes);
         }
         Optional<Instant> wakeAt = nextTick;
         if (next.pending != null && now.isBefore(Instant.parse(next.pending.due))) {
@@ -134,7 +135,7 @@ public final class SchedulePlan {
     }
 
     /** The pending trigger is due: start its run, or wait, or skip it, as the concurrency policy says. */
-    private static Optional<TestRun> due(TestSchedule schedule, Instant now, List<TestRun> active,
+    private static Optional<TestRun> due(TestSchedule schedule, Instant now, List<TestRun> active, Set<String> taken,
                                          TestScheduleStatus next, List<String> delete, List<Note> notes) {
         ConcurrencyPolicy policy = schedule.getSpec().concurrencyPolicy == null ? ConcurrencyPolicy.Queue : schedule.getSpec().concurrencyPolicy;
         Pending pending = next.pending;
@@ -160,7 +161,13 @@ public final class SchedulePlan {
             }
         }
         next.pending = null;
-        TestRun run = ScheduledRun.build(schedule, Instant.parse(pending.due), pending.reasons);
+        // a run is named after the second its trigger fell due; another trigger due in the same second (seen by a
+        // later reconcile) takes the next free second, or its create would be refused as the same run
+        Instant at = Instant.parse(pending.due);
+        while (taken.contains(ScheduledRun.name(schedule, at))) {
+            at = at.plusSeconds(1);
+        }
+        TestRun run = ScheduledRun.build(schedule, at, pending.reasons);
         next.lastRun = new RunRef(run.getMetadata().getName(), RunPhase.Pending);
         next.active.add(new RunRef(run.getMetadata().getName(), RunPhase.Pending));
         next.activeCount = next.active.size();

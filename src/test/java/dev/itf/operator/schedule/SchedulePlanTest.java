@@ -192,6 +192,25 @@ class SchedulePlanTest {
     }
 
     @Test
+    void aSecondTriggerDueInTheSameSecondGetsARunOfItsOwnName() {
+        // two Deployments finish their rollouts within one second, seen by two reconciles: the second run must not
+        // take the first one's name (the create would be refused and its trigger lost)
+        TestSchedule s = schedule("concurrencyPolicy: Allow\ntriggers:\n  - rollout: {kind: Deployment, selector: {matchLabels: {app: orders}}}\n");
+        plan(s, "2026-01-01T00:00:00Z", List.of(), List.of(deployment("orders", 1, true), deployment("orders-worker", 1, true)));
+        SchedulePlan.Plan first = plan(s, "2026-01-01T00:01:00.100Z", List.of(),
+                List.of(deployment("orders", 2, true), deployment("orders-worker", 2, false)));
+        TestRun orders = created(first, RunPhase.Pending);
+        assertThat(orders.getMetadata().getName()).isEqualTo("orders-nightly-1767225660");
+        SchedulePlan.Plan second = plan(s, "2026-01-01T00:01:00.800Z", List.of(orders),
+                List.of(deployment("orders", 2, true), deployment("orders-worker", 2, true)));
+        assertThat(second.create()).hasValueSatisfying(r -> {
+            assertThat(r.getMetadata().getName()).isEqualTo("orders-nightly-1767225661");
+            assertThat(r.getMetadata().getAnnotations().get(Itf.ANNOTATION_TRIGGER)).isEqualTo("rollout Deployment/orders-worker generation 2");
+        });
+        assertThat(s.getStatus().lastRun.name).isEqualTo("orders-nightly-1767225661");
+    }
+
+    @Test
     void rolloutsAndTicksWithinTheDebounceWindowStartOneRun() {
         TestSchedule s = schedule("schedule: \"0 * * * *\"\ndebounce: 2m\ntriggers:\n  - rollout: {kind: Deployment, selector: {matchLabels: {app: orders}}}\n");
         plan(s, "2026-01-01T00:58:00Z", List.of(), List.of(deployment("orders", 1, true), deployment("orders-worker", 1, true)));
