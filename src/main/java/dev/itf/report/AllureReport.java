@@ -51,18 +51,21 @@ final class AllureReport {
 
     private void write() throws IOException {
         for (CaseResult c : run.cases) {
-            long start = epochMillis(c.startedAt, epochMillis(run.startedAt, 0));
-            long earlierTotal = 0;
+            // Allure takes the attempt that started last as the case's result and the others as its retries, so every
+            // attempt starts at least a millisecond after the one before, even when an attempt took under a millisecond
+            long next = epochMillis(c.startedAt, epochMillis(run.startedAt, 0));
+            long previous = Long.MIN_VALUE;
             if (c.earlierAttempts != null) {
                 for (Attempt a : c.earlierAttempts) {
-                    long aStart = epochMillis(a.startedAt, start + earlierTotal);
+                    long aStart = Math.max(epochMillis(a.startedAt, next), previous + 1);
                     writeResult(c, a.attempt, a.outcome, a.errorKind, a.message, aStart, a.durationMs, a.steps, false);
-                    earlierTotal = aStart + a.durationMs - start;
+                    previous = aStart;
+                    next = aStart + a.durationMs;
                 }
             }
             long lastDuration = Math.max(0, c.durationMs - (c.earlierAttempts == null ? 0
                     : c.earlierAttempts.stream().mapToLong(a -> a.durationMs).sum()));
-            writeResult(c, c.attempt, c.outcome, c.errorKind, c.message, start + earlierTotal, lastDuration, c.steps,
+            writeResult(c, c.attempt, c.outcome, c.errorKind, c.message, Math.max(next, previous + 1), lastDuration, c.steps,
                     digest.flaky.contains(c.caseId));
         }
         environment();
