@@ -44,12 +44,7 @@ class RunObjectsTest {
 
     @TestFactory
     Stream<DynamicTest> goldenFiles() throws IOException {
-        List<Path> inputs;
-        try (Stream<Path> files = Files.list(DIR)) {
-            inputs = files.filter(p -> p.getFileName().toString().startsWith("in-")).sorted().toList();
-        }
-        assertThat(inputs).isNotEmpty();
-        return inputs.stream().map(in -> DynamicTest.dynamicTest(in.getFileName().toString(), () -> check(in)));
+        return dev.itf.GoldenFiles.each(DIR, this::check);
     }
 
     @Test
