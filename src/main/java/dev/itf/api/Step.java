@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One step of a case: exactly one action (http, graphql, publish, expectMessage, sql, redis, wait), its expectations and captures. */
+/** One step of a case: exactly one action (http, graphql, publish, expectMessage, sql, redis, wait, security), its expectations and captures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Step {
     @JsonPropertyDescription("Name of the step, shown in results; defaults to the action and its position.")
@@ -36,6 +36,9 @@ public class Step {
     @JsonPropertyDescription("Pause for a duration.")
     public WaitAction wait;
 
+    @JsonPropertyDescription("Run security checks against a service's endpoints; the step fails on any failed finding.")
+    public SecurityAction security;
+
     @JsonPropertyDescription("Expectations checked against the step's response.")
     public Expect expect;
 
@@ -43,7 +46,7 @@ public class Step {
     public Map<String, String> capture = new LinkedHashMap<>();
 
     /** The kinds of action a step can hold, in the order the fields are declared. */
-    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait");
+    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait", "security");
 
     /** The names of the actions this step sets; a valid step sets exactly one. */
     @JsonIgnore
@@ -56,6 +59,7 @@ public class Step {
         if (sql != null) set.add("sql");
         if (redis != null) set.add("redis");
         if (wait != null) set.add("wait");
+        if (security != null) set.add("security");
         return set;
     }
 

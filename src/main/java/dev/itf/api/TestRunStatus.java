@@ -33,6 +33,20 @@ public class TestRunStatus {
     public List<Failure> failures = new ArrayList<>();
     @JsonPropertyDescription("Where the run's reports can be fetched.")
     public String reportUrl;
+    @JsonPropertyDescription("Per compliance profile the suite selects: counts of passed, failed and not-tested controls.")
+    public List<ComplianceCounts> compliance;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class ComplianceCounts {
+        @JsonPropertyDescription("The profile, e.g. pci-dss-4.0.")
+        public String profile;
+        @JsonPropertyDescription("Controls whose evidence all passed.")
+        public int passed;
+        @JsonPropertyDescription("Controls with failed evidence.")
+        public int failed;
+        @JsonPropertyDescription("Controls no check or case of the run evidences.")
+        public int notTested;
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Summary {

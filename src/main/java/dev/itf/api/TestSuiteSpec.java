@@ -24,6 +24,10 @@ public class TestSuiteSpec {
     @JsonPropertyDescription("Defaults for every case: timeout, retries and request headers.")
     public SuiteDefaults defaults;
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyDescription("Compliance profiles to report on: owasp-api-2023, cwe-top25-2024, pci-dss-4.0, hipaa, gdpr, ccpa.")
+    public List<String> compliance = new ArrayList<>();
+
     @Required
     @Size(min = 1)
     @JsonPropertyDescription("The test cases, run in this order unless parallelism says otherwise.")

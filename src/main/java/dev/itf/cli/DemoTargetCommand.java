@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +60,17 @@ public class DemoTargetCommand implements Callable<Integer> {
             description = "Redis where confirmed orders are recorded (key order:<id>).")
     String redisUri;
 
+    @Option(names = "--https-port", defaultValue = "${env:ITF_DEMO_HTTPS_PORT:--1}",
+            description = "Also serve HTTPS on this port (0 picks a free one), with a certificate from a CA made at start; off by default.")
+    int httpsPort;
+
+    @Option(names = "--ca-out", defaultValue = "${env:ITF_DEMO_CA_OUT}",
+            description = "With --https-port: write the CA certificate (PEM) to this file, for a suite's tls.ca.")
+    Path caOut;
+
+    @Option(names = "--print-ca", description = "With --https-port: print the CA certificate (PEM) after the listening lines.")
+    boolean printCa;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         DemoTarget target = start(System.out);
@@ -89,8 +102,28 @@ public class DemoTargetCommand implements Callable<Integer> {
                     + (blankToNull(dbUri) == null ? "" : ", confirmed orders in table " + OrderEvents.TABLE)
                     + (blankToNull(redisUri) == null ? "" : ", and Redis keys order:<id>"));
         }
+        if (httpsPort > 65535 || httpsPort < -1) {
+            target.close();
+            throw new IllegalArgumentException("--https-port must be from 0 to 65535, not " + httpsPort);
+        }
+        if (httpsPort >= 0) {
+            target.https(httpsPort);
+        } else if (caOut != null || printCa) {
+            target.close();
+            throw new IllegalArgumentException("--ca-out and --print-ca need --https-port");
+        }
         target.start();
         out.println("itf demo target listening on http://localhost:" + target.port() + " (GET / lists the endpoints)");
+        if (target.httpsPort() > 0) {
+            out.println("and on https://localhost:" + target.httpsPort() + " (certificate issued by the CA \"itf demo target CA\")");
+            if (caOut != null) {
+                Files.writeString(caOut, target.caPem());
+                out.println("CA certificate written to " + caOut);
+            }
+            if (printCa) {
+                out.print(target.caPem());
+            }
+        }
         out.flush();
         return target;
     }

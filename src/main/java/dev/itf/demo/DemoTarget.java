@@ -5,9 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +46,10 @@ public final class DemoTarget implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final List<AutoCloseable> attached = new ArrayList<>();
     private HttpServer server;
+    private HttpsServer httpsServer;
+    private int httpsPort = -1;
+    private CertificateAuthority ca;
+    private SecurityDemo security;
     private ExecutorService executor;
 
     public DemoTarget(DemoOptions options) {
@@ -67,6 +78,10 @@ public final class DemoTarget implements AutoCloseable {
         route("GET", "/headers", "echoes the request headers as JSON, credentials masked", probes::headers);
         route("GET", "/xml", "the orders as an XML document", probes::xml);
         route("GET", "/health", "200 when the server is up", probes::health);
+        security = new SecurityDemo(new Hs256Verifier(options.jwtSecret(), clock), clock);
+        SecurityDemo.routes().forEach((paths, description) -> route("GET, POST, DELETE", paths, description, null));
+        route("GET, POST, DELETE, OPTIONS", SecurityDemo.HARDENED + "{path}", "the hardened twin", security::hardened);
+        route("GET, POST, DELETE, OPTIONS", SecurityDemo.WEAK + "{path}", "the weak twin", security::weak);
     }
 
     private void route(String method, String path, String description, HttpHandler handler) {
@@ -87,10 +102,18 @@ public final class DemoTarget implements AutoCloseable {
     /** Starts listening; with port 0 a free port is chosen, see {@link #port()}. */
     public synchronized DemoTarget start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(options.port()), 128);
+        if (httpsPort >= 0) {
+            httpsServer = HttpsServer.create(new InetSocketAddress(httpsPort), 128);
+            httpsServer.setHttpsConfigurator(new HttpsConfigurator(tlsContext()));
+        }
         for (Route r : routes) {
             if (r.handler() != null) {
-                String context = r.path().endsWith("/{code}") ? r.path().substring(0, r.path().length() - "{code}".length()) : r.path();
+                int placeholder = r.path().indexOf('{');
+                String context = placeholder > 0 ? r.path().substring(0, placeholder) : r.path();
                 server.createContext(context, guarded(r));
+                if (httpsServer != null) {
+                    httpsServer.createContext(context, guarded(r));
+                }
             }
         }
         executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -100,6 +123,11 @@ public final class DemoTarget implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
+        if (httpsServer != null) {
+            httpsServer.setExecutor(executor);
+            httpsServer.start();
+            security.httpsPort(httpsServer.getAddress().getPort());
+        }
         return this;
     }
 
@@ -108,8 +136,48 @@ public final class DemoTarget implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Also listen for HTTPS on this port (0 picks a free one), with a certificate for localhost and 127.0.0.1 from a
+     * CA made at start; see {@link #caPem()}. Call before {@link #start()}.
+     */
+    public synchronized DemoTarget https(int port) {
+        this.httpsPort = port;
+        return this;
+    }
+
+    /** The HTTPS port, or -1 without an HTTPS listener. */
+    public int httpsPort() {
+        return httpsServer == null ? -1 : httpsServer.getAddress().getPort();
+    }
+
+    /** The PEM of the CA that issued the HTTPS certificate, for clients to trust; null without an HTTPS listener. */
+    public String caPem() {
+        return ca == null ? null : ca.pem();
+    }
+
+    private SSLContext tlsContext() throws IOException {
+        try {
+            ca = CertificateAuthority.create("itf demo target CA", 365);
+            Instant now = Instant.now();
+            char[] password = "demo".toCharArray();
+            CertificateAuthority.Issued issued = ca.issue("localhost", List.of("localhost", "127.0.0.1", "::1"),
+                    now.minusSeconds(300), now.plus(Duration.ofDays(365)));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(issued.keyStore(password), password);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up the HTTPS listener: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+            httpsServer = null;
+        }
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();

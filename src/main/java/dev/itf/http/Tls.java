@@ -4,27 +4,46 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
- * How a client checks servers' certificates: {@link #VERIFY} (the JVM's trust store and host names) or
- * {@link #TRUST_ALL} (any certificate, any name: for self-signed test servers, when a step asks for it). The TLS
- * context is made on first use, so runs without https pay nothing for it.
+ * How a client checks servers' certificates: {@link #VERIFY} (the JVM's trust store and host names),
+ * {@link #TRUST_ALL} (any certificate, any name: for self-signed test servers, when a step asks for it) or
+ * {@link #trusting} given CA certificates (a private CA; host names checked). The TLS context is made on first use, so
+ * runs without https pay nothing for it. Connections are pooled per instance: keep one per CA.
  */
-public enum Tls {
-    VERIFY(true),
-    TRUST_ALL(false);
+public final class Tls {
+    public static final Tls VERIFY = new Tls(true, null);
+    public static final Tls TRUST_ALL = new Tls(false, null);
 
     private final boolean verifiesHosts;
+    private final List<X509Certificate> trusted;
     private volatile SSLSocketFactory factory;
 
-    Tls(boolean verifiesHosts) {
+    private Tls(boolean verifiesHosts, List<X509Certificate> trusted) {
         this.verifiesHosts = verifiesHosts;
+        this.trusted = trusted;
+    }
+
+    /** Trusts these CA certificates only (not the JVM's trust store), and checks host names. */
+    public static Tls trusting(List<X509Certificate> cas) {
+        if (cas == null || cas.isEmpty()) {
+            throw new IllegalArgumentException("no CA certificate to trust");
+        }
+        return new Tls(true, List.copyOf(cas));
+    }
+
+    /** The socket factory of this setting, for TLS probes outside HTTP; host names are checked by the caller. */
+    public SSLSocketFactory socketFactory() {
+        return factory();
     }
 
     boolean verifiesHosts() {
@@ -36,7 +55,7 @@ public enum Tls {
         if (f == null) {
             synchronized (this) {
                 if (factory == null) {
-                    factory = verifiesHosts ? verifying() : trustingAll();
+                    factory = trusted != null ? trustingCas(trusted) : verifiesHosts ? verifying() : trustingAll();
                 }
                 f = factory;
             }
@@ -49,6 +68,23 @@ public enum Tls {
             return SSLContext.getDefault().getSocketFactory();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no TLS in this JVM: " + e.getMessage(), e);
+        }
+    }
+
+    private static SSLSocketFactory trustingCas(List<X509Certificate> cas) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            for (int i = 0; i < cas.size(); i++) {
+                store.setCertificateEntry("ca-" + i, cas.get(i));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), new SecureRandom());
+            return ctx.getSocketFactory();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot create a TLS context for the CA: " + e.getMessage(), e);
         }
     }
 

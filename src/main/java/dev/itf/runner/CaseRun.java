@@ -156,6 +156,7 @@ final class CaseRun {
         } finally {
             guard.close();
         }
+        sr.findings = ctx.findings();
         if (thrown != null && guard.fired()) {
             sr.outcome = Outcome.ERRORED;
             sr.errorKind = ErrorKind.TIMEOUT;

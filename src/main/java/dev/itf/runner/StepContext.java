@@ -44,4 +44,13 @@ public interface StepContext {
 
     /** The run's redactor, for text that is built outside {@link #log}. */
     Redactor redactor();
+
+    /** Where the suite file is: files a step names (a CA certificate, say) are read relative to it. */
+    default java.nio.file.Path suiteDirectory() {
+        return java.nio.file.Path.of(".");
+    }
+
+    /** A security step's findings, kept on the step's result; each call adds to the ones before. */
+    default void findings(List<dev.itf.results.Finding> findings) {
+    }
 }

@@ -8,6 +8,7 @@ import dev.itf.runner.events.ExpectMessageStep;
 import dev.itf.runner.events.PublishStep;
 import dev.itf.runner.http.GraphqlStep;
 import dev.itf.runner.http.HttpStep;
+import dev.itf.runner.security.SecurityStep;
 
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class StepFactory {
                 return new SqlStep(step.sql);
             case "redis":
                 return new RedisStep(step.redis);
+            case "security":
+                return new SecurityStep(step.security, auth);
             default:
                 throw new IllegalStateException("step type " + kind + " is unknown");
         }

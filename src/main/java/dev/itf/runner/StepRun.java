@@ -5,11 +5,13 @@ import dev.itf.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.Expect;
 import dev.itf.api.SecretKeyRef;
+import dev.itf.results.Finding;
 import dev.itf.runner.expect.Excerpt;
 import dev.itf.runner.expect.ExpectationFailure;
 import dev.itf.runner.expect.Expectations;
 import dev.itf.runner.template.VariableScope;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ final class StepRun implements StepContext {
     private final Run run;
     /** Redacted lines, and bodies kept as given until {@link #lines} knows whether the case keeps them. */
     private final List<Object> log = new ArrayList<>();
+    private List<Finding> findings;
 
     private record Body(String prefix, String text) {
     }
@@ -32,7 +35,8 @@ final class StepRun implements StepContext {
      *
      * @param fullLogs keep request and response bodies in the logs of passing cases too
      */
-    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations, boolean fullLogs) {
+    record Run(RunResources resources, Redactor redactor, SecretReader secrets, Expectations expectations, boolean fullLogs,
+               Path suiteDirectory) {
     }
 
     StepRun(VariableScope scope, Duration timeout, Expect expect, Run run) {
@@ -90,6 +94,24 @@ final class StepRun implements StepContext {
     @Override
     public Redactor redactor() {
         return run.redactor();
+    }
+
+    @Override
+    public Path suiteDirectory() {
+        return run.suiteDirectory();
+    }
+
+    @Override
+    public synchronized void findings(List<Finding> more) {
+        if (findings == null) {
+            findings = new ArrayList<>();
+        }
+        findings.addAll(more);
+    }
+
+    /** The findings a security step reported, or null for other steps. */
+    synchronized List<Finding> findings() {
+        return findings == null ? null : List.copyOf(findings);
     }
 
     /** The step's log; with bodies cut to a readable length and redacted, or without them. */

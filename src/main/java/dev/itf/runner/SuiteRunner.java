@@ -8,6 +8,7 @@ import dev.itf.api.TestSuite;
 import dev.itf.api.TestSuiteSpec;
 import dev.itf.results.Attempt;
 import dev.itf.results.CaseResult;
+import dev.itf.results.ComplianceReport;
 import dev.itf.results.ErrorKind;
 import dev.itf.results.Outcome;
 import dev.itf.runner.auth.AuthProfiles;
@@ -71,7 +72,8 @@ public final class SuiteRunner {
             AuthProfiles auth = new AuthProfiles(spec.auth);
             StepFactory factory = new StepFactory(defaults.headers, auth);
             StepRun.Run run = new StepRun.Run(resources, redactor, new SecretReader(options.environment, redactor),
-                    new Expectations(new SchemaSource(options.suiteDirectory)), options.fullLogs);
+                    new Expectations(new SchemaSource(options.suiteDirectory)), options.fullLogs,
+                    options.suiteDirectory);
             VariableScope scope = new VariableScope(spec.variables, options.variables, options.environment);
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (TestCase c : cases) {
@@ -101,6 +103,7 @@ public final class SuiteRunner {
         result.variables = shownVariables(spec.variables);
         result.cases = results;
         result.summary = RunResult.summarize(results);
+        result.compliance = ComplianceReport.of(spec.compliance, results);
         return result;
     }
 

@@ -50,6 +50,46 @@ public final class AuthProfiles {
         }
     }
 
+    /** Whether the suite defines this profile. */
+    public boolean defines(String name) {
+        return profiles.containsKey(name);
+    }
+
+    /** The credentials the named profile adds to a request; "none" adds nothing. */
+    public AppliedAuth applied(String name, StepContext ctx) throws Exception {
+        AppliedAuth.Collector collector = new AppliedAuth.Collector();
+        apply(name, collector, ctx);
+        return collector.done();
+    }
+
+    /**
+     * An invalid variant of the named profile's credentials (SPEC §7): none, malformed, expired (a jwt profile's token,
+     * properly signed, expired an hour ago), unsigned (alg none) or wrongKey; any other name is another auth profile.
+     */
+    public AppliedAuth invalid(String valid, String variant, StepContext ctx) throws Exception {
+        switch (variant) {
+            case NONE:
+                return AppliedAuth.none();
+            case "malformed":
+                return ForgedCredentials.malformed(applied(valid, ctx), ctx.redactor());
+            case "unsigned":
+                return ForgedCredentials.unsigned(applied(valid, ctx), valid, ctx.redactor());
+            case "wrongKey":
+                return ForgedCredentials.wrongKey(applied(valid, ctx), valid, ctx.redactor());
+            case "expired": {
+                AuthProfile profile = profiles.get(valid);
+                if (profile == null || profile.jwt == null) {
+                    throw new IllegalArgumentException("authentication.invalid: expired needs a jwt auth profile as valid (ITF signs the"
+                            + " expired token with its key); " + valid + " is not one");
+                }
+                JwtAuth jwt = (JwtAuth) schemes.computeIfAbsent(valid, n -> scheme(n, profile));
+                return ForgedCredentials.bearer(jwt.expired(ctx), ctx.redactor());
+            }
+            default:
+                return applied(variant, ctx);
+        }
+    }
+
     private AuthScheme scheme(String name, AuthProfile profile) {
         List<String> set = profile.schemes();
         if (set.size() != 1) {

@@ -85,6 +85,18 @@ final class JwtAuth implements AuthScheme {
         return token;
     }
 
+    /** A token of this profile's claims, signed with its key, that expired an hour ago. */
+    String expired(StepContext ctx) throws GeneralSecurityException {
+        String keyValue = key.value(profile, ctx);
+        ObjectNode claims = spec.claims == null ? JSON.createObjectNode() : (ObjectNode) ctx.render(spec.claims).deepCopy();
+        Instant now = clock.instant();
+        claims.put("iat", now.minus(Duration.ofHours(2)).getEpochSecond());
+        claims.put("exp", now.minus(Duration.ofHours(1)).getEpochSecond());
+        String token = mint(claims, keyValue, now);
+        ctx.redactor().register(token);
+        return token;
+    }
+
     private String mint(ObjectNode claims, String keyValue, Instant now) throws GeneralSecurityException {
         ObjectNode header = JSON.createObjectNode().put("alg", rsa ? "RS256" : "HS256").put("typ", "JWT");
         if (spec.kid != null && !spec.kid.isBlank()) {

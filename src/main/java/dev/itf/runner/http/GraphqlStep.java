@@ -40,6 +40,7 @@ public final class GraphqlStep implements StepAction {
         call.contentType = "application/json";
         call.auth = action.auth;
         call.insecure = action.tls != null && Boolean.TRUE.equals(action.tls.insecure);
+        call.tls = action.tls;
         return call.send(ctx, auth);
     }
 }

@@ -1,11 +1,14 @@
 package dev.itf.runner.http;
 
+import dev.itf.api.TlsOptions;
 import dev.itf.http.Client;
 import dev.itf.http.Request;
 import dev.itf.http.Response;
 import dev.itf.runner.Durations;
 import dev.itf.runner.HttpClients;
 import dev.itf.runner.StepContext;
+import dev.itf.runner.SentValues;
+import dev.itf.runner.StepTls;
 import dev.itf.runner.StepResponse;
 import dev.itf.runner.auth.AuthProfiles;
 import dev.itf.runner.auth.AuthTarget;
@@ -39,6 +42,8 @@ final class HttpCall {
     String auth;
     boolean followRedirects = true;
     boolean insecure;
+    /** The step's TLS options (a CA to trust); insecure above applies when null. */
+    TlsOptions tls;
 
     HttpCall(String method, String url) {
         this.method = method;
@@ -91,6 +96,9 @@ final class HttpCall {
         }
         request.method(method, body);
 
+        SentValues sentValues = SentValues.of(ctx.resources());
+        sentValues.add(shownUrl);
+        sentValues.add(body);
         ctx.log(method + " " + shownUrl);
         for (Map.Entry<String, String> h : headers.entrySet()) {
             ctx.log("> " + h.getKey() + ": " + ctx.redactor().shown(h.getKey(), h.getValue()));
@@ -98,7 +106,8 @@ final class HttpCall {
         if (body != null) {
             ctx.logBody("> ", body);
         }
-        Client client = ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(insecure, followRedirects);
+        Client client = tls != null ? StepTls.client(tls, followRedirects, ctx)
+                : ctx.resources().shared(HttpClients.KEY, HttpClients::new).client(insecure, followRedirects);
         long started = System.nanoTime();
         Response response;
         try {

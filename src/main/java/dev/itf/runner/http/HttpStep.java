@@ -54,6 +54,7 @@ public final class HttpStep implements StepAction {
         call.auth = action.auth;
         call.followRedirects = action.followRedirects == null || action.followRedirects;
         call.insecure = action.tls != null && Boolean.TRUE.equals(action.tls.insecure);
+        call.tls = action.tls;
         return call.send(ctx, auth);
     }
 
