@@ -63,6 +63,12 @@ public class Step {
         return set;
     }
 
+    /** The TLS options of the step's action (http, graphql or security), or null. */
+    @JsonIgnore
+    public TlsOptions tls() {
+        return http != null ? http.tls : graphql != null ? graphql.tls : security != null ? security.tls : null;
+    }
+
     /** The single action this step sets, or null when it sets none or several. */
     @JsonIgnore
     public String action() {

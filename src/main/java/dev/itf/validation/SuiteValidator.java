@@ -90,6 +90,7 @@ public final class SuiteValidator {
                 testCase(problems, path, c, auth.keySet());
             }
         }
+        SecurityValidator.validate(problems, spec);
         return problems.toList();
     }
 
@@ -188,6 +189,9 @@ public final class SuiteValidator {
                 TestCase c = spec.cases.get(i);
                 for (int j = 0; c != null && c.steps != null && j < c.steps.size(); j++) {
                     Step step = c.steps.get(j);
+                    if (step != null && step.tls() != null && step.tls().caSecretRef != null) {
+                        secretKey(refs, "spec.cases[" + i + "].steps[" + j + "]." + step.action() + ".tls.caSecretRef", step.tls().caSecretRef, "ca.crt");
+                    }
                     if (step != null && step.expect != null && step.expect.schemaRef != null && step.expect.schemaRef.configMapRef != null) {
                         refs.add(Reference.configMap("spec.cases[" + i + "].steps[" + j + "].expect.schemaRef.configMapRef",
                                 step.expect.schemaRef.configMapRef.name, step.expect.schemaRef.key));

@@ -233,7 +233,11 @@ class TestRunLifecycleTest {
         hook.start();
         client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("hook").endMetadata()
                 .addToStringData("token", "hook-t0ken").build()).create();
-        client.resources(TestSuite.class).inNamespace(NS).resource(suite("s-fail", "/health", "/fail", "/health")).create();
+        TestSuite failing = suite("s-fail", "/health", "/fail", "/health");
+        failing.getSpec().compliance = List.of("gdpr");
+        failing.getSpec().cases.get(0).controls = List.of("gdpr:art17");
+        failing.getSpec().cases.get(1).controls = List.of("gdpr:art15");
+        client.resources(TestSuite.class).inNamespace(NS).resource(failing).create();
         TestRun r = run("fail", "s-fail", null, 1);
         r.getSpec().notify.add(notify("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "hook"));
         // a webhook that cannot be reached is logged and does not change how the run ends
@@ -252,6 +256,12 @@ class TestRunLifecycleTest {
         assertThat(done.getStatus().failures).extracting(f -> f.id).containsExactly("API_002");
         assertThat(done.getStatus().failures.get(0).message).contains("500");
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("CasesFailed");
+        assertThat(done.getStatus().compliance).singleElement().satisfies(c -> {
+            assertThat(c.profile).isEqualTo("gdpr");
+            assertThat(c.passed).as("art17 by a passing case").isEqualTo(1);
+            assertThat(c.failed).as("art15 by the failing case").isEqualTo(1);
+            assertThat(c.notTested).isEqualTo(6);
+        });
         assertThat(RestAssured.given().get("/q/metrics").asString())
                 .contains("itf_testcase_errors_total{kind=\"status\",suite=\"s-fail\"} 1.0");
         await().atMost(WAIT).until(() -> notified.size() == 1);

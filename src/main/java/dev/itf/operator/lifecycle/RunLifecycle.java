@@ -4,6 +4,8 @@ import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunStatus;
 import dev.itf.api.TestSuite;
+import dev.itf.results.ComplianceReport;
+import dev.itf.results.ResultSummary;
 import dev.itf.operator.results.ResultsResource;
 import dev.itf.operator.results.RunResults;
 import dev.itf.operator.results.RunWakeUps;
@@ -212,7 +214,7 @@ public class RunLifecycle {
         } else {
             inputsByUid.remove(run.getMetadata().getUid());
         }
-        collect(run, status, now);
+        collect(run, suite, status, now);
         return wake;
     }
 
@@ -253,12 +255,16 @@ public class RunLifecycle {
         return Optional.of(Duration.between(now, deadline).plusMillis(100));
     }
 
-    private void collect(TestRun run, TestRunStatus status, Instant now) {
+    private void collect(TestRun run, TestSuite suite, TestRunStatus status, Instant now) {
         List<ShardState> shards = execution.observe(run);
         int selected = status.summary == null ? 0 : status.summary.total;
-        RunCollector.Collected c = RunCollector.collect(results(run, now), shards, selected);
+        List<CaseResult> stored = results(run, now);
+        RunCollector.Collected c = RunCollector.collect(stored, shards, selected);
         status.summary = c.statusSummary();
         status.failures = c.summary().failures;
+        if (suite != null && suite.getSpec() != null) {
+            status.compliance = ComplianceReport.counts(ComplianceReport.of(suite.getSpec().compliance, ResultSummary.lastAttempts(stored)));
+        }
         status.reportUrl = settings.reportUrl(run.getMetadata().getNamespace(), run.getMetadata().getName());
         if (!c.complete()) {
             return;

@@ -1,12 +1,14 @@
 package dev.itf.operator.results;
 
 import dev.itf.results.CaseResult;
+import dev.itf.results.ComplianceReport;
 import dev.itf.results.ResultSummary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
+import dev.itf.api.TestSuite;
 import dev.itf.operator.Leadership;
 import dev.itf.json.Json;
 import dev.itf.results.RunResult;
@@ -169,6 +171,10 @@ public class ResultsResource {
         report.shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
         report.cases = ResultSummary.lastAttempts(store.list(key(run)));
         report.summary = RunResult.summarize(report.cases);
+        if (run.getSpec().suiteRef != null && run.getSpec().suiteRef.name != null) {
+            TestSuite suite = client.resources(TestSuite.class).inNamespace(namespace).withName(run.getSpec().suiteRef.name).get();
+            report.compliance = suite == null || suite.getSpec() == null ? null : ComplianceReport.of(suite.getSpec().compliance, report.cases);
+        }
         return Response.ok(Json.MAPPER.writeValueAsString(report)).build();
     }
 

@@ -22,7 +22,7 @@ public final class SuiteSecrets {
     private SuiteSecrets() {
     }
 
-    /** The names of the Secrets the suite's auth profiles refer to. */
+    /** The names of the Secrets the suite's auth profiles and steps' tls.caSecretRef refer to. */
     public static List<String> referenced(TestSuite suite) {
         List<String> names = new ArrayList<>();
         for (AuthProfile p : suite.getSpec().auth.values()) {
@@ -38,6 +38,15 @@ public final class SuiteSecrets {
             for (SecretKeyRef r : refs) {
                 if (r != null && !names.contains(r.name)) {
                     names.add(r.name);
+                }
+            }
+        }
+        // the CA certificates steps trust (tls.caSecretRef)
+        for (var c : suite.getSpec().cases) {
+            for (var step : c == null || c.steps == null ? List.<dev.itf.api.Step>of() : c.steps) {
+                SecretKeyRef ca = step == null || step.tls() == null ? null : step.tls().caSecretRef;
+                if (ca != null && ca.name != null && !names.contains(ca.name)) {
+                    names.add(ca.name);
                 }
             }
         }
