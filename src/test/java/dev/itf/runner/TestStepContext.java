@@ -26,6 +26,8 @@ public final class TestStepContext implements StepContext {
     public final Map<String, String> vars = new ConcurrentHashMap<>();
     public final List<String> lines = new CopyOnWriteArrayList<>();
     public final List<String> rawLines = new CopyOnWriteArrayList<>();
+    /** What a security step reported. */
+    public final List<dev.itf.results.Finding> findings = new CopyOnWriteArrayList<>();
     private final RunResources resources;
     private final Redactor redactor;
     private Duration timeout = Duration.ofSeconds(10);
@@ -113,5 +115,10 @@ public final class TestStepContext implements StepContext {
     @Override
     public Redactor redactor() {
         return redactor;
+    }
+
+    @Override
+    public void findings(List<dev.itf.results.Finding> more) {
+        findings.addAll(more);
     }
 }

@@ -64,16 +64,31 @@ final class TransportCheck {
         if (spec.hsts != null) {
             long min = spec.hsts.minMaxAge == null ? DEFAULT_HSTS_MAX_AGE : spec.hsts.minMaxAge;
             SecurityRequest r = scan.requests.isEmpty() ? new SecurityRequest("GET", "/") : scan.requests.get(0);
-            Exchange x = scan.send(r, scan.stepCredentials(), scan.stepAuth);
-            String hsts = x.headers().first("Strict-Transport-Security");
-            long maxAge = maxAge(hsts);
-            boolean ok = maxAge >= min;
-            scan.findings.add("transport", "transport.hsts", r, ok, Findings.MEDIUM, x.line() + ": Strict-Transport-Security: "
-                    + (hsts == null ? "(absent)" : hsts) + (ok ? "" : " (want max-age of at least " + min + ")"));
+            Exchange x;
+            try {
+                x = scan.send(r, scan.stepCredentials(), scan.stepAuth);
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof SSLException)) {
+                    throw e;
+                }
+                // the certificate finding explains why; HSTS cannot be read without a trusted connection
+                scan.findings.add("transport", "transport.hsts", r, false, Findings.MEDIUM, r + ": no trusted TLS connection: " + innermost(e));
+                x = null;
+            }
+            if (x != null) {
+                hsts(scan, r, x, min);
+            }
         }
         if (spec.httpRedirect != null) {
             plainHttp(scan, scan.ctx.render(spec.httpRedirect));
         }
+    }
+
+    private static void hsts(Scan scan, SecurityRequest r, Exchange x, long min) {
+        String hsts = x.headers().first("Strict-Transport-Security");
+        boolean ok = maxAge(hsts) >= min;
+        scan.findings.add("transport", "transport.hsts", r, ok, Findings.MEDIUM, x.line() + ": Strict-Transport-Security: "
+                + (hsts == null ? "(absent)" : hsts) + (ok ? "" : " (want max-age of at least " + min + ")"));
     }
 
     private static void certificate(Scan scan, SecurityChecks.Certificate spec, String host, int port, String endpoint,
