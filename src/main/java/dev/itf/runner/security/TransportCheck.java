@@ -54,7 +54,7 @@ final class TransportCheck {
             for (String older : ORDER.subList(0, floor)) {
                 TlsProbe.Answer a = TlsProbe.offer(host, port, older, timeout);
                 scan.ctx.log("transport " + endpoint + ": " + older + " ClientHello: " + a.detail());
-                scan.findings.add("transport", "transport.protocol", endpoint, !a.accepted(), Findings.HIGH,
+                scan.findings.add("transport", "transport.protocol", "https://" + endpoint, !a.accepted(), Findings.HIGH,
                         older + " handshake with " + endpoint + ": " + a.detail() + (a.accepted() ? " (older than " + spec.minVersion + ")" : ""));
             }
         }
@@ -104,19 +104,19 @@ final class TransportCheck {
         } catch (SSLException e) {
             chainProblem = innermost(e);
         }
-        scan.findings.add("transport", "transport.certificate.chain", endpoint, chainProblem == null, Findings.HIGH,
+        scan.findings.add("transport", "transport.certificate.chain", "https://" + endpoint, chainProblem == null, Findings.HIGH,
                 "certificate of " + endpoint + " (" + leaf.getSubjectX500Principal().getName() + ", issued by "
                         + leaf.getIssuerX500Principal().getName() + "): " + (chainProblem == null ? "chain trusted"
                         : "not trusted: " + chainProblem + (trusting == null || (trusting.ca == null && trusting.caSecretRef == null)
                         ? "; for a private CA set tls.ca or tls.caSecretRef" : "")));
         boolean hostOk = matchesHost(leaf, host);
-        scan.findings.add("transport", "transport.certificate.host", endpoint, hostOk, Findings.HIGH,
+        scan.findings.add("transport", "transport.certificate.host", "https://" + endpoint, hostOk, Findings.HIGH,
                 "certificate names " + names(leaf) + (hostOk ? "; " + host + " matches" : "; " + host + " does not match"));
         int minDays = spec.minDaysValid == null ? DEFAULT_MIN_DAYS : spec.minDaysValid;
         Instant notAfter = leaf.getNotAfter().toInstant();
         long daysLeft = Duration.between(Instant.now(), notAfter).toDays();
         boolean longEnough = daysLeft >= minDays;
-        scan.findings.add("transport", "transport.certificate.expiry", endpoint, longEnough, Findings.MEDIUM,
+        scan.findings.add("transport", "transport.certificate.expiry", "https://" + endpoint, longEnough, Findings.MEDIUM,
                 "certificate of " + endpoint + " expires " + notAfter + ", in " + daysLeft + " days"
                         + (longEnough ? "" : " (want at least " + minDays + ")"));
     }
