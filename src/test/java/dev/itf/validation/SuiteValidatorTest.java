@@ -138,7 +138,7 @@ class SuiteValidatorTest {
                     - {name: nothing}
                     - {wait: {duration: 1s}, http: {url: "http://x"}}
                 """))).containsExactly(
-                "spec.cases[0].steps[0]: set one action: http, graphql, publish, expectMessage, sql, redis, wait",
+                "spec.cases[0].steps[0]: set one action: http, graphql, publish, expectMessage, sql, redis, wait, security",
                 "spec.cases[0].steps[1]: sets http and wait; a step sets exactly one action");
     }
 

@@ -1,5 +1,6 @@
 package dev.itf.runner.auth;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record AppliedAuth(Map<String, String> headers, Map<String, String> query
         }
 
         AppliedAuth done() {
-            return new AppliedAuth(Map.copyOf(headers), Map.copyOf(query));
+            return new AppliedAuth(Collections.unmodifiableMap(headers), Collections.unmodifiableMap(query));
         }
     }
 }

@@ -6,12 +6,12 @@ import dev.itf.http.Request;
 import dev.itf.http.Response;
 import dev.itf.runner.Durations;
 import dev.itf.runner.HttpClients;
-import dev.itf.runner.StepContext;
 import dev.itf.runner.SentValues;
-import dev.itf.runner.StepTls;
+import dev.itf.runner.StepContext;
 import dev.itf.runner.StepResponse;
+import dev.itf.runner.StepTls;
+import dev.itf.runner.auth.AppliedAuth;
 import dev.itf.runner.auth.AuthProfiles;
-import dev.itf.runner.auth.AuthTarget;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -52,21 +52,9 @@ final class HttpCall {
 
     /** Sends the request; throws with a message naming method, URL and cause when no response arrives. */
     StepResponse send(StepContext ctx, AuthProfiles authProfiles) throws Exception {
-        Map<String, String> authHeaders = new LinkedHashMap<>();
-        Map<String, String> authQuery = new LinkedHashMap<>();
-        if (auth != null && !auth.isBlank() && !"none".equals(auth)) {
-            authProfiles.apply(auth, new AuthTarget() {
-                @Override
-                public void header(String name, String value) {
-                    authHeaders.put(name, value);
-                }
-
-                @Override
-                public void queryParam(String name, String value) {
-                    authQuery.put(name, value);
-                }
-            }, ctx);
-        }
+        AppliedAuth applied = auth != null && !auth.isBlank() && !"none".equals(auth) ? authProfiles.applied(auth, ctx) : AppliedAuth.none();
+        Map<String, String> authHeaders = applied.headers();
+        Map<String, String> authQuery = applied.query();
         String shownUrl = withQuery(url, query);
         Map<String, String> allQuery = new LinkedHashMap<>(query);
         allQuery.putAll(authQuery);
