@@ -52,4 +52,37 @@ class DemoTargetCommandTest {
         assertThatThrownBy(() -> command.start(System.out)).hasMessage("--port must be from 0 to 65535, not 70000");
         assertThat(ItfCommand.execute("demo-target", "--port", "x")).isEqualTo(ItfCommand.BAD_INPUT);
     }
+
+    @Test
+    void anHttpsListenerPrintsAndWritesItsCaAndClientsTrustingItConnect(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        DemoTargetCommand command = new DemoTargetCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--https-port", "0", "--ca-out", ca.toString(), "--print-ca");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DemoTarget target = command.start(new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("and on https://localhost:" + target.httpsPort(), "-----BEGIN CERTIFICATE-----");
+            assertThat(java.nio.file.Files.readString(ca)).isEqualTo(target.caPem());
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", dev.itf.http.CaCertificates.parse(target.caPem()).get(0));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpResponse<String> r = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + target.httpsPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            // the hardened twin sends plain HTTP to HTTPS
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + target.port() + "/hardened/accounts")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(301);
+            assertThat(plain.headers().firstValue("Location")).hasValue("https://localhost:" + target.httpsPort() + "/hardened/accounts");
+        }
+        assertThatThrownBy(() -> {
+            DemoTargetCommand c = new DemoTargetCommand();
+            new CommandLine(c).parseArgs("--port", "0", "--print-ca");
+            c.start(System.out);
+        }).hasMessage("--ca-out and --print-ca need --https-port");
+    }
 }
