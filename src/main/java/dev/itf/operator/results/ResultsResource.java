@@ -162,14 +162,23 @@ public class ResultsResource {
         if (run == null) {
             return error(Response.Status.NOT_FOUND, "no TestRun " + namespace + "/" + name);
         }
+        return Response.ok(Json.MAPPER.writeValueAsString(report(run, store))).build();
+    }
+
+    /** The canonical result of a whole run (every shard, the last attempt of each case) from what is stored. */
+    public static RunResult report(TestRun run, FileResultStore store) throws IOException {
         RunResult report = new RunResult();
         report.suite = run.getSpec().suiteRef == null ? null : run.getSpec().suiteRef.name;
         report.startedAt = run.getStatus() == null ? null : run.getStatus().startTime;
         report.finishedAt = run.getStatus() == null ? null : run.getStatus().completionTime;
         report.shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
+        if (report.startedAt != null && report.finishedAt != null) {
+            report.durationMs = java.time.Duration.between(java.time.Instant.parse(report.startedAt),
+                    java.time.Instant.parse(report.finishedAt)).toMillis();
+        }
         report.cases = ResultSummary.lastAttempts(store.list(key(run)));
         report.summary = RunResult.summarize(report.cases);
-        return Response.ok(Json.MAPPER.writeValueAsString(report)).build();
+        return report;
     }
 
     public static RunKey key(TestRun run) {
