@@ -36,6 +36,7 @@ const FINAL = ['Succeeded', 'Failed', 'Error'];
     out.cookie = cookies.filter(c => c.name === 'itf_dashboard').map(c => ({ httpOnly: c.httpOnly, sameSite: c.sameSite, path: c.path }));
     // a marker that a reload would wipe: updates must arrive without one
     await page.evaluate(() => { window.__itfNoReload = true; });
+    out.consoleErrors.length = 0;  // the refused token's 401 above is expected
     if (shots) { await page.screenshot({ path: shots + '/dashboard-runs-before.png', fullPage: true }); }
     console.log('SIGNED_IN');
 
