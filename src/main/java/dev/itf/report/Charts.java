@@ -54,6 +54,18 @@ public final class Charts {
                 v -> String.format(Locale.ROOT, "%.0f ms", v), null);
     }
 
+    private static final String[] PALETTE = {BLUE, HtmlReport.PASSED, HtmlReport.FAILED, "#bc4c00", "#8250df", "#1b7c83", "#9a6700", "#57606a"};
+
+    /** Any number of named series over common x labels (NaN where a series has no value). */
+    public static String lines(String title, List<String> names, List<double[]> series, String[] xLabels,
+                               java.util.function.DoubleFunction<String> yFormat) {
+        List<SvgChart.Series> all = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            all.add(new SvgChart.Series(names.get(i), PALETTE[i % PALETTE.length], series.get(i)));
+        }
+        return SvgChart.lines(title, all, xLabels, yFormat, null);
+    }
+
     private static double[] values(LoadResult l, java.util.function.Function<LoadResult.Second, Double> f) {
         return l.timeline.stream().mapToDouble(t -> f.apply(t) == null ? Double.NaN : f.apply(t)).toArray();
     }

@@ -82,6 +82,7 @@ class MonitoringProofTest {
         Process server = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        long started = System.currentTimeMillis() / 1000;
         try {
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> results("up{job=\"itf\"} == 1").size() == 1);
             client.resources(TestSuite.class).inNamespace(NS).resource(TestRunLifecycleTest.suite("checkout", "/health", "/health", "/health")).create();
@@ -94,8 +95,9 @@ class MonitoringProofTest {
                 Thread.sleep(6000);  // three scrapes: the proof's figures, not an assertion on time
             }
             start("checkout-running", "checkout");
-            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> !results("ALERTS{alertname=\"ItfTestRunFailed\",alertstate=\"firing\"}").isEmpty());
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> !results("itf_testruns_active == 1").isEmpty()
+                    && !results("itf_testruns_max_idle_seconds > 4").isEmpty()
+                    && !results("ALERTS{alertname=\"ItfTestRunFailed\",alertstate=\"firing\"}").isEmpty());
 
             StringBuilder md = new StringBuilder("| panel | query | series | sample |\n|---|---|---|---|\n");
             List<String> empty = new ArrayList<>();
@@ -116,6 +118,7 @@ class MonitoringProofTest {
                     + "{" + a.at("/metric/suite").asText() + "," + a.at("/metric/severity").asText() + "}").sorted().toList())).append('\n');
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "monitoring-proof.md"), md);
+            Files.writeString(Path.of("target", "monitoring-proof.html"), panels(dashboard, started));
             System.out.println(md);
             assertThat(empty).as("dashboard queries without data").isEmpty();
             assertThat(alerts.stream().map(a -> a.at("/metric/alertname").asText()).toList()).contains("ItfTestRunFailed", "ItfPassRateLow");
@@ -123,6 +126,84 @@ class MonitoringProofTest {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /**
+     * The dashboard's panels drawn from Prometheus's answers over the proof (query_range, 2 s steps): time series as
+     * lines, instant and stat panels as their last values. A picture of the data, not of Grafana.
+     */
+    private String panels(JsonNode dashboard, long from) throws IOException, InterruptedException {
+        long to = System.currentTimeMillis() / 1000;
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>ITF dashboard panels</title><style>"
+                + "body{font:13px system-ui,sans-serif;margin:16px;background:#f6f8fa}h1{font-size:18px}.grid{display:flex;flex-wrap:wrap;gap:12px}"
+                + ".p{background:#fff;border:1px solid #d0d7de;padding:8px;width:560px}.p h2{font-size:14px;margin:0 0 6px}"
+                + "code{font-size:11px;color:#57606a;display:block;margin-bottom:6px}td{padding:2px 8px}.row{width:100%;font-weight:600;margin-top:8px}"
+                + "</style></head><body><h1>ITF Grafana dashboard: each panel's query answered by Prometheus during the proof</h1><div class=\"grid\">");
+        for (JsonNode panel : dashboard.get("panels")) {
+            String type = panel.get("type").asText();
+            if (type.equals("row")) {
+                html.append("<div class=\"row\">").append(esc(panel.get("title").asText())).append("</div>");
+                continue;
+            }
+            html.append("<div class=\"p\"><h2>").append(esc(panel.get("title").asText())).append("</h2>");
+            if (type.equals("alertlist")) {
+                html.append("<table>");
+                for (JsonNode a : results("ALERTS{alertstate=\"firing\"}")) {
+                    html.append("<tr><td>firing</td><td><b>").append(esc(a.at("/metric/alertname").asText())).append("</b></td><td>")
+                            .append(esc(a.at("/metric/suite").asText())).append("</td><td>").append(esc(a.at("/metric/severity").asText()))
+                            .append("</td></tr>");
+                }
+                html.append("</table></div>");
+                continue;
+            }
+            String expr = panel.get("targets").get(0).get("expr").asText();
+            html.append("<code>").append(esc(expr)).append("</code>");
+            if (type.equals("timeseries")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(prometheus + "/api/v1/query_range?query="
+                        + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&start=" + from + "&end=" + to + "&step=2"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode result = Json.MAPPER.readTree(r.body()).at("/data/result");
+                int n = (int) ((to - from) / 2) + 1;
+                String[] x = new String[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = "+" + (i * 2) + " s";
+                }
+                List<String> names = new ArrayList<>();
+                List<double[]> series = new ArrayList<>();
+                for (JsonNode s : result) {
+                    List<String> labels = new ArrayList<>();
+                    s.get("metric").fields().forEachRemaining(e -> labels.add(e.getValue().asText()));
+                    names.add(String.join(" ", labels));
+                    double[] v = new double[n];
+                    java.util.Arrays.fill(v, Double.NaN);
+                    for (JsonNode point : s.get("values")) {
+                        int i = (int) ((point.get(0).asLong() - from) / 2);
+                        if (i >= 0 && i < n) {
+                            v[i] = Double.parseDouble(point.get(1).asText());
+                        }
+                    }
+                    series.add(v);
+                }
+                html.append(names.isEmpty() ? "<p>no data</p>" : dev.itf.report.Charts.lines(panel.get("title").asText(), names, series, x,
+                        v -> String.format(Locale.ROOT, "%.3g", v)));
+            } else {
+                List<JsonNode> answer = results(expr);
+                html.append(answer.isEmpty() ? "<p>no data</p>" : "<table>");
+                for (JsonNode s : answer) {
+                    List<String> labels = new ArrayList<>();
+                    s.get("metric").fields().forEachRemaining(e -> labels.add(e.getKey() + "=" + e.getValue().asText()));
+                    html.append("<tr><td>").append(esc(String.join(", ", labels))).append("</td><td><b>")
+                            .append(esc(String.format(Locale.ROOT, "%.3g", Double.parseDouble(s.at("/value/1").asText())))).append("</b></td></tr>");
+                }
+                html.append(answer.isEmpty() ? "" : "</table>");
+            }
+            html.append("</div>");
+        }
+        return html.append("</div></body></html>").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String ruleSpec() {

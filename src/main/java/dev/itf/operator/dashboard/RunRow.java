@@ -21,9 +21,9 @@ public record RunRow(String namespace, String name, String uid, String resourceV
         TestRunStatus.Summary s = st == null || st.summary == null ? new TestRunStatus.Summary() : st.summary;
         String phase = st == null || st.phase == null ? "Pending" : st.phase.name();
         boolean finished = st != null && st.phase != null && st.phase.isFinal();
-        int ran = s.total - s.skipped;
-        String rate = ran <= 0 || s.passed + s.failed + s.errored == 0 ? ""
-                : String.format(Locale.ROOT, "%.1f%%", 100.0 * s.passed / Math.max(ran, s.passed + s.failed + s.errored));
+        // of the cases that have run so far (all of them once the run finished), as the reports count it
+        int ran = s.passed + s.failed + s.errored;
+        String rate = ran == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100.0 * s.passed / ran);
         return new RunRow(run.getMetadata().getNamespace(), run.getMetadata().getName(), run.getMetadata().getUid(),
                 run.getMetadata().getResourceVersion(), run.getSpec() == null || run.getSpec().suiteRef == null ? "" : run.getSpec().suiteRef.name,
                 phase, s.total, s.passed, s.failed, s.errored, s.skipped, s.flaky, rate,
