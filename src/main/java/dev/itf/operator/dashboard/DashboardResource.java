@@ -6,6 +6,7 @@ import dev.itf.api.TestRun;
 import dev.itf.json.Json;
 import dev.itf.operator.results.CachedRuns;
 import dev.itf.operator.results.ReportAccess;
+import dev.itf.operator.results.ResultsResource;
 import dev.itf.report.History;
 import dev.itf.report.ReportFormat;
 import dev.itf.results.RunResult;
@@ -66,9 +67,11 @@ public class DashboardResource {
     private final DashboardPages pages;
     private final DashboardReports reports;
     private final Clock clock;
+    private final ReportAccess reportAccess;
 
     public DashboardResource(DashboardSessions sessions, DashboardAccess access, RunFeed feed, CachedRuns runs,
-                             DashboardPages pages, DashboardReports reports, Clock clock) {
+                             DashboardPages pages, DashboardReports reports, Clock clock, ReportAccess reportAccess) {
+        this.reportAccess = reportAccess;
         this.sessions = sessions;
         this.access = access;
         this.feed = feed;
@@ -145,10 +148,18 @@ public class DashboardResource {
         return page("runs", data);
     }
 
+    /**
+     * A run's page, which status.reportUrl points at. Asked for JSON (Accept: application/json, as {@code itf submit}
+     * asks) it answers as the reports API does, to the same bearer token or to a signed-in session.
+     */
     @GET
     @Path("runs/{namespace}/{name}")
     public Response runPage(@PathParam("namespace") String namespace, @PathParam("name") String name,
-                            @CookieParam(DashboardSessions.COOKIE) String session, @Context UriInfo uri) throws IOException {
+                            @CookieParam(DashboardSessions.COOKIE) String session, @HeaderParam("Accept") String accept,
+                            @HeaderParam("Authorization") String authorization, @Context UriInfo uri) throws IOException {
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains(MediaType.TEXT_HTML)) {
+            return runJson(namespace, name, session, authorization);
+        }
         Optional<Viewer> viewer = viewer(session);
         if (viewer.isEmpty()) {
             return toSignIn(uri);
@@ -168,6 +179,22 @@ public class DashboardResource {
         data.put("checked", access.checked());
         data.put("page", view);
         return page("run", data);
+    }
+
+    private Response runJson(String namespace, String name, String session, String authorization) throws IOException {
+        Optional<Viewer> viewer = authorization == null ? viewer(session) : Optional.empty();
+        ReportAccess.Decision decision = viewer.isPresent() ? access.run(viewer.get(), namespace, name)
+                : reportAccess.check(authorization, namespace, name);
+        Optional<Response> refused = ResultsResource.refusal(decision, namespace, name);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<TestRun> run = runs.get(namespace, name);
+        if (run.isEmpty()) {
+            return ResultsResource.errorOf(Response.Status.NOT_FOUND, "no TestRun " + namespace + "/" + name);
+        }
+        return Response.ok(Json.MAPPER.writeValueAsString(reports.result(run.get())), MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
