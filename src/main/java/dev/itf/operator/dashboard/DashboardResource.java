@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
 import dev.itf.json.Json;
+import dev.itf.operator.Leadership;
 import dev.itf.operator.results.CachedRuns;
 import dev.itf.operator.results.ReportAccess;
 import dev.itf.operator.results.ResultsResource;
@@ -68,10 +69,13 @@ public class DashboardResource {
     private final DashboardReports reports;
     private final Clock clock;
     private final ReportAccess reportAccess;
+    private final Leadership leadership;
 
     public DashboardResource(DashboardSessions sessions, DashboardAccess access, RunFeed feed, CachedRuns runs,
-                             DashboardPages pages, DashboardReports reports, Clock clock, ReportAccess reportAccess) {
+                             DashboardPages pages, DashboardReports reports, Clock clock, ReportAccess reportAccess,
+                             Leadership leadership) {
         this.reportAccess = reportAccess;
+        this.leadership = leadership;
         this.sessions = sessions;
         this.access = access;
         this.feed = feed;
@@ -98,6 +102,7 @@ public class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response signIn(@HeaderParam("Authorization") String authorization, @Context UriInfo uri,
                            @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
+        leaderOnly();
         if (!access.checked()) {
             return json(Response.Status.OK, Map.of("user", "", "auth", "none"));
         }
@@ -182,6 +187,7 @@ public class DashboardResource {
     }
 
     private Response runJson(String namespace, String name, String session, String authorization) throws IOException {
+        leaderOnly();
         Optional<Viewer> viewer = authorization == null ? viewer(session) : Optional.empty();
         ReportAccess.Decision decision = viewer.isPresent() ? access.run(viewer.get(), namespace, name)
                 : reportAccess.check(authorization, namespace, name);
@@ -355,7 +361,16 @@ public class DashboardResource {
 
     // ---- access
 
+    /** Only the leader's informers hold the runs (and its memory the sessions): a follower would show nothing. */
+    private void leaderOnly() {
+        if (!leadership.isLeader()) {
+            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .type(MediaType.TEXT_PLAIN).entity("this operator replica is standing by; the dashboard is served by the leader: retry").build());
+        }
+    }
+
     private Optional<Viewer> viewer(String session) {
+        leaderOnly();
         return access.checked() ? sessions.find(session) : Optional.of(Viewer.ANYONE);
     }
 
