@@ -190,7 +190,7 @@ class TestRunLifecycleTest {
         assertThat(done.getStatus().summary.passed).isEqualTo(7);
         assertThat(done.getStatus().failures).isEmpty();
         assertThat(done.getStatus().completionTime).isNotNull();
-        assertThat(done.getStatus().reportUrl).endsWith("/api/v1/reports/team/ok");
+        assertThat(done.getStatus().reportUrl).endsWith("/dashboard/runs/team/ok");
         assertThat(condition(done, "Succeeded").getReason()).isEqualTo("AllCasesPassed");
         assertThat(condition(done, "EnvironmentReady").getStatus()).isEqualTo("True");
         assertThat(condition(done, "Completed").getStatus()).isEqualTo("True");
@@ -203,6 +203,12 @@ class TestRunLifecycleTest {
         RestAssured.given().header("Authorization", "Bearer " + AccessReviews.READER).get("/api/v1/reports/team/ok").then().statusCode(200)
                 .body("summary.passed", org.hamcrest.Matchers.equalTo(7))
                 .body("cases.size()", org.hamcrest.Matchers.equalTo(7));
+        // status.reportUrl is the run's dashboard page; asked for JSON with the token it answers as the reports API
+        String page = URI.create(done.getStatus().reportUrl).getPath();
+        RestAssured.given().accept("application/json").get(page).then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        RestAssured.given().accept("application/json").header("Authorization", "Bearer " + AccessReviews.OUTSIDER).get(page).then().statusCode(403);
+        RestAssured.given().accept("application/json").header("Authorization", "Bearer " + AccessReviews.READER).get(page).then().statusCode(200)
+                .body("summary.passed", org.hamcrest.Matchers.equalTo(7));
         await().atMost(WAIT).until(() -> client.namespaces().withName(ns).get() == null);
         Set<String> reasons = new java.util.HashSet<>();
         await().atMost(WAIT).untilAsserted(() -> {

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * npm packages the report tests run (the Allure CLI, Playwright, the SARIF schema), installed into .tools/npm of the
  * project as .ci/run does. A test is skipped, saying why, only when npm cannot install them (no registry).
  */
-final class NpmTools {
+public final class NpmTools {
 
-    static final Path DIR = Path.of(".tools", "npm").toAbsolutePath();
+    public static final Path DIR = Path.of(".tools", "npm").toAbsolutePath();
 
     private NpmTools() {
     }
 
     /** The package's directory under node_modules, installed first when it is missing or of another version. */
-    static synchronized Path ensure(String pkg, String version) {
+    public static synchronized Path ensure(String pkg, String version) {
         Path home = DIR.resolve("node_modules").resolve(pkg);
         if (installedVersion(home).equals(version)) {
             return home;

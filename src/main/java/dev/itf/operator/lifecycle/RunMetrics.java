@@ -17,18 +17,40 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The run metrics: itf_testruns_total{suite,phase}, itf_testrun_duration_seconds{suite},
  * itf_testcases_total{suite,result}, itf_testcase_errors_total{suite,kind}, itf_testcase_duration_seconds{suite},
- * itf_testruns_active. No run names in labels.
+ * itf_testruns_active; per suite, of its last finished run: itf_suite_pass_ratio{suite}, itf_suite_last_phase{suite,phase}
+ * (1 for the phase it ended in, 0 for the others) and itf_suite_failed_severity{suite} (0 passed, 1 low, 2 medium,
+ * 3 high: the most severe failed or errored case); itf_testruns_max_idle_seconds, how long the active run that has
+ * gone longest without progress (a phase change or a new case result) has waited. No run names in labels; suites
+ * are objects someone wrote, so their number is bounded.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
 public class RunMetrics {
     private final MeterRegistry registry;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final SuiteGauges suites;
+    private final RunProgress progress;
 
-    public RunMetrics(MeterRegistry registry) {
+    public RunMetrics(MeterRegistry registry, java.time.Clock clock) {
         this.registry = registry;
-        // held strongly and registered at start-up: the gauge is there before the first run
+        this.suites = new SuiteGauges(registry);
+        this.progress = new RunProgress(clock);
+        // held strongly and registered at start-up: the gauges are there before the first run
         io.micrometer.core.instrument.Gauge.builder("itf.testruns.active", active, Set::size).strongReference(true).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("itf.testruns.max.idle", progress, RunProgress::longestIdleSeconds)
+                .baseUnit("seconds").strongReference(true)
+                .description("How long the active run that has gone longest without a phase change or a new case result has waited")
+                .register(registry);
+    }
+
+    /** Notes the run's phase and counts: a change is progress (for itf_testruns_max_idle_seconds). */
+    public void observe(TestRun run, RunPhase phase, dev.itf.api.TestRunStatus.Summary counts) {
+        observe(run, phase);
+        if (phase.isFinal()) {
+            progress.forget(run.getMetadata().getUid());
+        } else {
+            progress.observe(run.getMetadata().getUid(), phase, counts);
+        }
     }
 
     public void observe(TestRun run, RunPhase phase) {
@@ -41,6 +63,7 @@ public class RunMetrics {
 
     public void forget(String uid) {
         active.remove(uid);
+        progress.forget(uid);
     }
 
     public void finished(TestRun run, RunPhase phase, Duration duration, List<CaseResult> results) {
@@ -57,5 +80,6 @@ public class RunMetrics {
                 registry.counter("itf.testcase.errors", "suite", suite, "kind", r.errorKind.id()).increment();
             }
         }
+        suites.finished(suite, phase, ResultSummary.lastAttempts(results));
     }
 }

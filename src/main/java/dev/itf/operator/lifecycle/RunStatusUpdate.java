@@ -73,7 +73,7 @@ public class RunStatusUpdate {
         RunPhase before = seen == null ? null : seen.phase;
         RunPhase after = RunConditions.phase(next);
         next.phase = after;
-        metrics.observe(run, after);
+        metrics.observe(run, after, next.summary);
         boolean finishing = RunConditions.isTrue(next, RunConditions.COMPLETED)
                 && (seen == null || !RunConditions.isTrue(seen, RunConditions.COMPLETED));
         Duration took = null;

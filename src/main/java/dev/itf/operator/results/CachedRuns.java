@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,5 +24,11 @@ public class CachedRuns {
     public Optional<TestRun> get(String namespace, String name) {
         IndexedResourceCache<TestRun> known = runs;
         return known == null ? Optional.empty() : known.get(new ResourceID(name, namespace));
+    }
+
+    /** Every run the informer holds (no API request); empty before the controller has started. */
+    public List<TestRun> all() {
+        IndexedResourceCache<TestRun> known = runs;
+        return known == null ? List.of() : known.list().toList();
     }
 }

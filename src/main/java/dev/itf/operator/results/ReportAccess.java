@@ -110,19 +110,38 @@ public class ReportAccess {
     }
 
     private Decision review(String token, String namespace, String name) {
-        UserInfo user;
+        Identity identity = identify(token);
+        return identity.user() == null ? identity.decision() : authorize(identity.user(), namespace, name);
+    }
+
+    /** Who a bearer token belongs to: the user when the API server accepts it (decision ALLOWED), else why not. */
+    public record Identity(Decision decision, UserInfo user) {
+    }
+
+    /** The identity behind a token, from a TokenReview; the token itself is not kept. */
+    public Identity identify(String token) {
+        if (token == null || token.isBlank()) {
+            return new Identity(Decision.UNAUTHENTICATED, null);
+        }
         try {
             TokenReview review = client.authentication().v1().tokenReviews()
-                    .create(new TokenReviewBuilder().withNewSpec().withToken(token).endSpec().build());
+                    .create(new TokenReviewBuilder().withNewSpec().withToken(token.trim()).endSpec().build());
             if (review == null || review.getStatus() == null || !Boolean.TRUE.equals(review.getStatus().getAuthenticated())
                     || review.getStatus().getUser() == null) {
-                return Decision.UNAUTHENTICATED;
+                return new Identity(Decision.UNAUTHENTICATED, null);
             }
-            user = review.getStatus().getUser();
+            return new Identity(Decision.ALLOWED, review.getStatus().getUser());
         } catch (KubernetesClientException e) {
             unavailable("TokenReview", "tokenreviews.authentication.k8s.io", e);
-            return Decision.UNAVAILABLE;
+            return new Identity(Decision.UNAVAILABLE, null);
         }
+    }
+
+    /**
+     * Whether the user may {@code get testruns} in the namespace (SubjectAccessReview): the run's name given, that
+     * run; null, any run there (what a list of the namespace's runs needs). Not cached here.
+     */
+    public Decision authorize(UserInfo user, String namespace, String name) {
         try {
             SubjectAccessReview access = client.authorization().v1().subjectAccessReview().create(new SubjectAccessReviewBuilder()
                     .withNewSpec()

@@ -5,7 +5,6 @@ import dev.itf.results.ComplianceReport;
 import dev.itf.results.ResultSummary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestSuite;
@@ -52,7 +51,6 @@ public class ResultsResource {
     private final Leadership leadership;
     private final CachedRuns cache;
     private final int maxBytes;
-    private final ObjectMapper json = Json.MAPPER;
 
     public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
                            RunWakeUps wakeUps, Leadership leadership, CachedRuns cache,
@@ -142,40 +140,60 @@ public class ResultsResource {
     public Response report(@PathParam("namespace") String namespace, @PathParam("testrun") String name,
                            @HeaderParam("Authorization") String authorization) throws IOException {
         // access is decided before the run is looked up, so a caller who may not read it cannot learn whether it exists
-        switch (access.check(authorization, namespace, name)) {
-            case UNAUTHENTICATED -> {
-                return Response.fromResponse(error(Response.Status.UNAUTHORIZED,
-                        "a Kubernetes bearer token is required (Authorization: Bearer TOKEN) that the API server accepts"))
-                        .header("WWW-Authenticate", "Bearer").build();
-            }
-            case FORBIDDEN -> {
-                return error(Response.Status.FORBIDDEN, "this identity may not get testruns." + Itf.GROUP
-                        + " \"" + name + "\" in namespace \"" + namespace + "\"");
-            }
-            case UNAVAILABLE -> {
-                return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE,
-                        "the Kubernetes API server could not check the token; try again")).header("Retry-After", "5").build();
-            }
-            case ALLOWED -> {
-                // read on
-            }
+        Optional<Response> refused = refusal(access.check(authorization, namespace, name), namespace, name);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         TestRun run = client.resources(TestRun.class).inNamespace(namespace).withName(name).get();
         if (run == null) {
             return error(Response.Status.NOT_FOUND, "no TestRun " + namespace + "/" + name);
         }
+        return Response.ok(Json.MAPPER.writeValueAsString(report(run, store, suiteOf(client, run)))).build();
+    }
+
+    /** The reports API's answer to a caller the decision does not allow to read run namespace/name; empty when it does. */
+    public static Optional<Response> refusal(ReportAccess.Decision decision, String namespace, String name) {
+        return switch (decision) {
+            case UNAUTHENTICATED -> Optional.of(Response.fromResponse(errorOf(Response.Status.UNAUTHORIZED,
+                    "a Kubernetes bearer token is required (Authorization: Bearer TOKEN) that the API server accepts"))
+                    .header("WWW-Authenticate", "Bearer").build());
+            case FORBIDDEN -> Optional.of(errorOf(Response.Status.FORBIDDEN, "this identity may not get testruns." + Itf.GROUP
+                    + " \"" + name + "\" in namespace \"" + namespace + "\""));
+            case UNAVAILABLE -> Optional.of(Response.fromResponse(errorOf(Response.Status.SERVICE_UNAVAILABLE,
+                    "the Kubernetes API server could not check the token; try again")).header("Retry-After", "5").build());
+            case ALLOWED -> Optional.empty();
+        };
+    }
+
+    /** The suite a run names, or null when it names none or it is gone. */
+    public static TestSuite suiteOf(KubernetesClient client, TestRun run) {
+        if (run.getSpec().suiteRef == null || run.getSpec().suiteRef.name == null) {
+            return null;
+        }
+        return client.resources(TestSuite.class).inNamespace(run.getMetadata().getNamespace())
+                .withName(run.getSpec().suiteRef.name).get();
+    }
+
+    /**
+     * The canonical result of a whole run (every shard, the last attempt of each case) from what is stored, with the
+     * compliance report of the profiles the suite selects (none when suite is null).
+     */
+    public static RunResult report(TestRun run, FileResultStore store, TestSuite suite) throws IOException {
         RunResult report = new RunResult();
         report.suite = run.getSpec().suiteRef == null ? null : run.getSpec().suiteRef.name;
         report.startedAt = run.getStatus() == null ? null : run.getStatus().startTime;
         report.finishedAt = run.getStatus() == null ? null : run.getStatus().completionTime;
         report.shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
+        if (report.startedAt != null && report.finishedAt != null) {
+            report.durationMs = java.time.Duration.between(java.time.Instant.parse(report.startedAt),
+                    java.time.Instant.parse(report.finishedAt)).toMillis();
+        }
         report.cases = ResultSummary.lastAttempts(store.list(key(run)));
         report.summary = RunResult.summarize(report.cases);
-        if (run.getSpec().suiteRef != null && run.getSpec().suiteRef.name != null) {
-            TestSuite suite = client.resources(TestSuite.class).inNamespace(namespace).withName(run.getSpec().suiteRef.name).get();
-            report.compliance = suite == null || suite.getSpec() == null ? null : ComplianceReport.of(suite.getSpec().compliance, report.cases);
+        if (suite != null && suite.getSpec() != null) {
+            report.compliance = ComplianceReport.of(suite.getSpec().compliance, report.cases);
         }
-        return Response.ok(Json.MAPPER.writeValueAsString(report)).build();
+        return report;
     }
 
     public static RunKey key(TestRun run) {
@@ -183,9 +201,14 @@ public class ResultsResource {
     }
 
     private Response error(Response.Status status, String message) {
+        return errorOf(status, message);
+    }
+
+    /** A JSON error answer: {"error": message}. */
+    public static Response errorOf(Response.Status status, String message) {
         try {
             return Response.status(status).type(MediaType.APPLICATION_JSON)
-                    .entity(json.writeValueAsString(Map.of("error", message))).build();
+                    .entity(Json.MAPPER.writeValueAsString(Map.of("error", message))).build();
         } catch (JsonProcessingException e) {
             return Response.status(status).build();
         }

@@ -28,8 +28,9 @@ public record RunnerSettings(String image, String operatorUrl, String podSecurit
         return stripSlash(operatorUrl) + "/api/v1/results/" + namespace + "/" + run;
     }
 
+    /** The run's page in the dashboard; asked for JSON, it answers as GET /api/v1/reports/NAMESPACE/RUN. */
     public String reportUrl(String namespace, String run) {
-        return stripSlash(operatorUrl) + "/api/v1/reports/" + namespace + "/" + run;
+        return stripSlash(operatorUrl) + "/dashboard/runs/" + namespace + "/" + run;
     }
 
     private static String stripSlash(String url) {

@@ -24,12 +24,13 @@ import java.util.function.Function;
 /**
  * The API server's TokenReview and SubjectAccessReview, which the mock server does not implement, answered at its HTTP
  * boundary: {@link #READER} is a service account that may get testruns everywhere, {@link #OUTSIDER} one that may
- * not, {@link #BROKEN} makes the TokenReview fail with 500, and any other token is not authenticated.
+ * not (nor the reader in namespaces whose name starts with {@link #PRIVATE}), {@link #BROKEN} makes the TokenReview fail with 500, and any other token is not authenticated.
  */
 public final class AccessReviews {
     public static final String READER = "reader-token";
     public static final String OUTSIDER = "outsider-token";
     public static final String BROKEN = "broken-token";
+    public static final String PRIVATE = "private";
     static final String READER_USER = "system:serviceaccount:team:reader";
     static final String OUTSIDER_USER = "system:serviceaccount:team:outsider";
 
@@ -69,7 +70,8 @@ public final class AccessReviews {
             JsonNode attributes = body.path("spec").path("resourceAttributes");
             boolean allowed = READER_USER.equals(body.path("spec").path("user").asText())
                     && "get".equals(attributes.path("verb").asText()) && "itf.dev".equals(attributes.path("group").asText())
-                    && "testruns".equals(attributes.path("resource").asText()) && !attributes.path("namespace").asText().isEmpty();
+                    && "testruns".equals(attributes.path("resource").asText()) && !attributes.path("namespace").asText().isEmpty()
+                    && !attributes.path("namespace").asText().startsWith(PRIVATE);
             return new Answer(201, new SubjectAccessReviewBuilder().withSpec(Json.MAPPER.convertValue(body.path("spec"),
                     SubjectAccessReviewSpec.class))
                     .withNewStatus().withAllowed(allowed).endStatus().build());
