@@ -36,6 +36,9 @@ public class Step {
     @JsonPropertyDescription("Pause for a duration.")
     public WaitAction wait;
 
+    @JsonPropertyDescription("Send one request many times, at an arrival rate or by virtual users, and judge latency thresholds.")
+    public LoadAction load;
+
     @JsonPropertyDescription("Expectations checked against the step's response.")
     public Expect expect;
 
@@ -43,7 +46,7 @@ public class Step {
     public Map<String, String> capture = new LinkedHashMap<>();
 
     /** The kinds of action a step can hold, in the order the fields are declared. */
-    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait");
+    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait", "load");
 
     /** The names of the actions this step sets; a valid step sets exactly one. */
     @JsonIgnore
@@ -56,6 +59,7 @@ public class Step {
         if (sql != null) set.add("sql");
         if (redis != null) set.add("redis");
         if (wait != null) set.add("wait");
+        if (load != null) set.add("load");
         return set;
     }
 
