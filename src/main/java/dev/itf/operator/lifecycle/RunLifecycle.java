@@ -256,9 +256,11 @@ public class RunLifecycle {
     private void collect(TestRun run, TestRunStatus status, Instant now) {
         List<ShardState> shards = execution.observe(run);
         int selected = status.summary == null ? 0 : status.summary.total;
-        RunCollector.Collected c = RunCollector.collect(results(run, now), shards, selected);
+        List<CaseResult> stored = results(run, now);
+        RunCollector.Collected c = RunCollector.collect(stored, shards, selected);
         status.summary = c.statusSummary();
         status.failures = c.summary().failures;
+        status.load = RunLoadStatus.of(dev.itf.results.LoadShards.combine(stored));
         status.reportUrl = settings.reportUrl(run.getMetadata().getNamespace(), run.getMetadata().getName());
         if (!c.complete()) {
             return;

@@ -167,7 +167,7 @@ public class ResultsResource {
         report.startedAt = run.getStatus() == null ? null : run.getStatus().startTime;
         report.finishedAt = run.getStatus() == null ? null : run.getStatus().completionTime;
         report.shards = run.getSpec().parallelism == null ? 1 : run.getSpec().parallelism;
-        report.cases = ResultSummary.lastAttempts(store.list(key(run)));
+        report.cases = ResultSummary.lastAttempts(dev.itf.results.LoadShards.combine(store.list(key(run))));
         report.summary = RunResult.summarize(report.cases);
         return Response.ok(Json.MAPPER.writeValueAsString(report)).build();
     }

@@ -6,6 +6,9 @@ import dev.itf.results.LoadResult;
 import dev.itf.results.LoadStats;
 import dev.itf.results.Outcome;
 import dev.itf.results.StepResult;
+import dev.itf.results.RunMerge;
+import dev.itf.results.RunResult;
+import dev.itf.runner.RunOptions;
 import dev.itf.runner.Suites;
 import dev.itf.runner.TestServer;
 import org.HdrHistogram.Histogram;
@@ -20,6 +23,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -249,5 +254,48 @@ class LoadStepTest {
                 """, vars()));
         assertThat(c.outcome).isEqualTo(Outcome.ERRORED);
         assertThat(c.message).contains("raise the case's timeout");
+    }
+
+    @Test
+    void aLoadSplitOverShardsRunsAShareInEachAndMergesIntoOneCase() {
+        String yaml = """
+                spec:
+                  cases:
+                    - id: other
+                      steps: [{http: {url: "${base}/ok"}}]
+                    - id: shared
+                      steps:
+                        - load:
+                            request: {http: {url: "${base}/ok"}}
+                            rate: 100/s
+                            duration: 1s
+                            shards: all
+                          expect:
+                            thresholds: {throughput: 80/s}
+                """;
+        List<RunResult> shards = new ArrayList<>();
+        for (int shard = 0; shard < 2; shard++) {
+            RunOptions o = new RunOptions();
+            o.variables.putAll(vars());
+            o.shard = shard;
+            o.shards = 2;
+            shards.add(Suites.run(yaml, o));
+        }
+        assertThat(shards.get(0).cases).extracting(c -> c.caseId).containsExactly("other", "shared");
+        assertThat(shards.get(1).cases).extracting(c -> c.caseId).containsExactly("shared");
+        LoadResult share = loadStep(shards.get(1).cases.get(0)).load;
+        assertThat(share.requests).isEqualTo(50);
+        assertThat(share.shard).isEqualTo(1);
+        // a share's 50/s is below the 80/s asked of the whole: the verdict waits for the merge
+        assertThat(shards.get(1).cases.get(0).outcome).isEqualTo(Outcome.PASSED);
+
+        RunResult merged = RunMerge.merge(shards);
+        CaseResult c = merged.cases.stream().filter(r -> r.caseId.equals("shared")).findFirst().orElseThrow();
+        LoadResult l = loadStep(c).load;
+        assertThat(l.requests).isEqualTo(100);
+        assertThat(l.shardsMerged).isEqualTo(2);
+        assertThat(l.thresholds).singleElement().satisfies(t -> assertThat(t.passed).as(t.actual).isTrue());
+        assertThat(c.outcome).isEqualTo(Outcome.PASSED);
+        assertThat(merged.summary.total).isEqualTo(2);
     }
 }
