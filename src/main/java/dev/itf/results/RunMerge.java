@@ -88,7 +88,7 @@ public final class RunMerge {
         return merged;
     }
 
-    private static CaseResult copyOf(CaseResult c) {
+    static CaseResult copyOf(CaseResult c) {
         CaseResult r = new CaseResult();
         r.caseId = c.caseId;
         r.title = c.title;
