@@ -89,6 +89,7 @@ spec:
   defaults: {timeout: 120s}
   cases:
     - id: LOAD
+      title: load engine bench
       steps:
         - load:
             request: {http: {url: "$url"}}
