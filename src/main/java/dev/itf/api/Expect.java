@@ -48,4 +48,8 @@ public class Expect {
     @Min(0)
     @JsonPropertyDescription("sql steps: the exact number of rows returned.")
     public Integer rows;
+
+    @PreserveUnknownFields
+    @JsonPropertyDescription("load steps: limits judged over the measured period: mean, p50, p90, p95, p99, p99.9, max (latency at most), errorRate, throughput (at least), dropped, resources.")
+    public JsonNode thresholds;
 }

@@ -38,6 +38,8 @@ public class Step {
 
     @JsonPropertyDescription("Run security checks against a service's endpoints; the step fails on any failed finding.")
     public SecurityAction security;
+    @JsonPropertyDescription("Send one request many times, at an arrival rate or by virtual users, and judge latency thresholds.")
+    public LoadAction load;
 
     @JsonPropertyDescription("Expectations checked against the step's response.")
     public Expect expect;
@@ -46,7 +48,7 @@ public class Step {
     public Map<String, String> capture = new LinkedHashMap<>();
 
     /** The kinds of action a step can hold, in the order the fields are declared. */
-    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait", "security");
+    public static final List<String> ACTIONS = List.of("http", "graphql", "publish", "expectMessage", "sql", "redis", "wait", "security", "load");
 
     /** The names of the actions this step sets; a valid step sets exactly one. */
     @JsonIgnore
@@ -60,6 +62,7 @@ public class Step {
         if (redis != null) set.add("redis");
         if (wait != null) set.add("wait");
         if (security != null) set.add("security");
+        if (load != null) set.add("load");
         return set;
     }
 

@@ -47,6 +47,8 @@ public class TestRunStatus {
         @JsonPropertyDescription("Controls no check or case of the run evidences.")
         public int notTested;
     }
+    @JsonPropertyDescription("Each load step of the run (at most 20), measured over every shard: case, step, requests, throughput, p95, errorRate and whether its thresholds held.")
+    public List<LoadStep> load;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Summary {
@@ -62,6 +64,25 @@ public class TestRunStatus {
         public int skipped;
         @JsonPropertyDescription("Cases that passed only on a retry.")
         public int flaky;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class LoadStep {
+        @com.fasterxml.jackson.annotation.JsonProperty("case")
+        @JsonPropertyDescription("Case id.")
+        public String caseId;
+        @JsonPropertyDescription("Step name.")
+        public String step;
+        @JsonPropertyDescription("Requests of the measured period.")
+        public Long requests;
+        @JsonPropertyDescription("Completed requests per second, e.g. 198.5/s.")
+        public String throughput;
+        @JsonPropertyDescription("95th percentile latency, e.g. 41.2ms.")
+        public String p95;
+        @JsonPropertyDescription("Errors / requests, e.g. 0.10%.")
+        public String errorRate;
+        @JsonPropertyDescription("Whether every threshold held (absent while the step has none).")
+        public Boolean thresholdsHeld;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -71,6 +71,8 @@ public final class DemoTarget implements AutoCloseable {
         route("POST", "/oauth/token", "OAuth2 token endpoint: client_credentials and password grants", issuer::token);
         route("GET", "/oauth/stats", "how many tokens /oauth/token has issued", issuer::stats);
         route("GET", "/slow", "answers after ?ms=N milliseconds", probes::slow);
+        route("GET", LatencyEndpoint.PATH, "answers after a log-normal random delay: median ?p50=MS, 99th percentile ?p99=MS, ?errors=PERCENT of 500s",
+                new LatencyEndpoint()::handle);
         route("GET", "/status/{code}", "answers with the given status code", probes::status);
         route("GET", "/fail", "always 500", probes::fail);
         route("GET", "/flaky", "fails the first ?failures=N calls per ?key=K with 503, then 200", probes::flaky);

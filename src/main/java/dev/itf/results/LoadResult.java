@@ -35,6 +35,14 @@ public class LoadResult {
     public String histogram;
     /** Each threshold of the step with its actual value and verdict. */
     public List<Threshold> thresholds = new ArrayList<>();
+    /** In a TestRun with load shards: this runner's share (0-based) of the load; after merging, null. */
+    public Integer shard;
+    /** In a TestRun with load shards: how many runner Jobs share the load (absent or 1: one). */
+    public Integer shards;
+    /** After merging the shares of several shards: how many shares arrived. */
+    public Integer shardsMerged;
+    /** Why the load stopped early (stopWhen), or null when it ran its course. */
+    public String stopped;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Second {

@@ -13,6 +13,7 @@ import java.util.Objects;
 /**
  * Merges the results of one suite's shards and reruns into one run: the last attempt of each case (by run start)
  * is its result, the attempts before it are kept as earlier attempts, and a case that passed after failing is flaky.
+ * The shares of a load step split over shards are merged first ({@link LoadShards}).
  */
 public final class RunMerge {
 
@@ -32,10 +33,9 @@ public final class RunMerge {
         ordered.sort(Comparator.comparing((RunResult r) -> instant(r.startedAt), Comparator.nullsLast(Comparator.naturalOrder())));
 
         Map<String, List<CaseResult>> byCase = new LinkedHashMap<>();
-        for (RunResult run : ordered) {
-            for (CaseResult c : run.cases) {
-                byCase.computeIfAbsent(c.caseId, k -> new ArrayList<>()).add(c);
-            }
+        // the shares of a load split over shards first become one result, judged on the merged measurements
+        for (CaseResult c : LoadShards.combine(ordered.stream().flatMap(r -> r.cases.stream()).toList())) {
+            byCase.computeIfAbsent(c.caseId, k -> new ArrayList<>()).add(c);
         }
         RunResult merged = new RunResult();
         merged.suite = runs.get(0).suite;
@@ -88,7 +88,7 @@ public final class RunMerge {
         return merged;
     }
 
-    private static CaseResult copyOf(CaseResult c) {
+    static CaseResult copyOf(CaseResult c) {
         CaseResult r = new CaseResult();
         r.caseId = c.caseId;
         r.title = c.title;

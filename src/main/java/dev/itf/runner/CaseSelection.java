@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Which cases of a suite this runner runs: those with any of the tags (all when none are given), none of the
  * excluded tags, and one of the ids (all when none are given); then shard i of N keeps the selected cases at
- * positions p with p % N == i, so shards split the work evenly and never overlap.
+ * positions p with p % N == i, so shards split the work evenly and never overlap. A case whose load step is split
+ * over K shards runs in shards 0 to K-1, each with its share of the load.
  */
 public final class CaseSelection {
 
@@ -24,7 +25,8 @@ public final class CaseSelection {
         List<TestCase> selected = matching(cases, options);
         List<TestCase> shard = new ArrayList<>();
         for (int p = 0; p < selected.size(); p++) {
-            if (p % options.shards == options.shard) {
+            int loadShares = dev.itf.runner.load.LoadStep.shares(selected.get(p), options.shards);
+            if (loadShares > 1 ? options.shard < loadShares : p % options.shards == options.shard) {
                 shard.add(selected.get(p));
             }
         }

@@ -2,7 +2,9 @@ package dev.itf.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itf.api.SecretKeyRef;
+import dev.itf.results.ErrorKind;
 import dev.itf.runner.expect.Excerpt;
+import dev.itf.runner.expect.ExpectationFailure;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,11 @@ public interface StepContext {
 
     /** The step's expectations checked against a response: an empty list when all hold (for steps that poll). */
     List<String> check(StepResponse response);
+
+    /** The step's expectations that did not hold against a response, with their kinds (a load step counts errors by kind). */
+    default List<ExpectationFailure> failures(StepResponse response) {
+        return check(response).stream().map(m -> new ExpectationFailure(ErrorKind.BODY, m)).toList();
+    }
 
     /** A line for the step's log in results and reports; secrets are redacted. */
     void log(String line);

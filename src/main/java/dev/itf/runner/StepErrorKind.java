@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /** Why a step could not run, read from the exception it threw and the causes inside it (drivers wrap the telling one deeply). */
-final class StepErrorKind {
+public final class StepErrorKind {
 
     private StepErrorKind() {
     }
@@ -39,7 +39,7 @@ final class StepErrorKind {
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                     || t.getClass().getSimpleName().matches(".*Connection.*Exception") ? ErrorKind.CONNECTION : null);
 
-    static ErrorKind of(Throwable error) {
+    public static ErrorKind of(Throwable error) {
         for (Function<Throwable, ErrorKind> test : TESTS) {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 ErrorKind kind = test.apply(t);

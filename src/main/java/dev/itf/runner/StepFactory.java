@@ -9,6 +9,7 @@ import dev.itf.runner.events.PublishStep;
 import dev.itf.runner.http.GraphqlStep;
 import dev.itf.runner.http.HttpStep;
 import dev.itf.runner.security.SecurityStep;
+import dev.itf.runner.load.LoadStep;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +19,19 @@ public final class StepFactory {
 
     private final Map<String, String> defaultHeaders;
     private final AuthProfiles auth;
+    private final int shard;
+    private final int shards;
 
     public StepFactory(Map<String, String> defaultHeaders, AuthProfiles auth) {
+        this(defaultHeaders, auth, 0, 1);
+    }
+
+    /** For runner shard {@code shard} of {@code shards}: a load step split over shards runs this shard's share. */
+    public StepFactory(Map<String, String> defaultHeaders, AuthProfiles auth, int shard, int shards) {
         this.defaultHeaders = defaultHeaders == null ? Map.of() : Map.copyOf(defaultHeaders);
         this.auth = auth;
+        this.shard = shard;
+        this.shards = shards;
     }
 
     public StepAction create(Step step) {
@@ -43,6 +53,11 @@ public final class StepFactory {
                 return new RedisStep(step.redis);
             case "security":
                 return new SecurityStep(step.security, auth);
+            case "load":
+                StepAction request = step.load.request != null && step.load.request.graphql != null
+                        ? new GraphqlStep(step.load.request.graphql, defaultHeaders, auth)
+                        : new HttpStep(step.load.request == null ? null : step.load.request.http, defaultHeaders, auth);
+                return new LoadStep(step, request, shard, LoadStep.shares(step.load, shards));
             default:
                 throw new IllegalStateException("step type " + kind + " is unknown");
         }

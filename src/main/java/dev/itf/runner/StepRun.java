@@ -77,7 +77,8 @@ final class StepRun implements StepContext {
     }
 
     /** The expectations that did not hold, with their kinds. */
-    List<ExpectationFailure> failures(StepResponse response) {
+    @Override
+    public List<ExpectationFailure> failures(StepResponse response) {
         return run.expectations().check(expect, response, this::render, this::render);
     }
 

@@ -70,7 +70,7 @@ public final class SuiteRunner {
         ExecutorService caseThreads = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel, cases.size())), daemons("itf-case"));
         try (RunResources resources = new RunResources()) {
             AuthProfiles auth = new AuthProfiles(spec.auth);
-            StepFactory factory = new StepFactory(defaults.headers, auth);
+            StepFactory factory = new StepFactory(defaults.headers, auth, options.shard, options.shards);
             StepRun.Run run = new StepRun.Run(resources, redactor, new SecretReader(options.environment, redactor),
                     new Expectations(new SchemaSource(options.suiteDirectory)), options.fullLogs,
                     options.suiteDirectory);

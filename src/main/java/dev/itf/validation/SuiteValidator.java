@@ -149,6 +149,7 @@ public final class SuiteValidator {
                 stepComponent(uses, path, "expectMessage", step.expectMessage == null ? null : step.expectMessage.component);
                 stepComponent(uses, path, "sql", step.sql == null ? null : step.sql.component);
                 stepComponent(uses, path, "redis", step.redis == null ? null : step.redis.component);
+                uses.addAll(LoadChecks.components(path, step));
                 JsonNode tree = Jackson.tree(step);
                 stringsOf(tree, path, (p, text) -> templateUses(uses, p, text));
             }
@@ -372,6 +373,13 @@ public final class SuiteValidator {
         if (step.wait != null && problems.required(path + ".wait.duration", step.wait.duration)) {
             problems.duration(path + ".wait.duration", step.wait.duration);
         }
+        if (step.load != null && step.load.request != null && step.load.request.http != null) {
+            http(problems, path + ".load.request.http", step.load.request.http, authNames);
+        }
+        if (step.load != null && step.load.request != null && step.load.request.graphql != null) {
+            graphql(problems, path + ".load.request.graphql", step.load.request.graphql, authNames);
+        }
+        LoadChecks.check(problems, path, step);
         String action = step.action();
         if (step.expect != null) {
             expect(problems, path + ".expect", step.expect, action);
@@ -471,8 +479,8 @@ public final class SuiteValidator {
 
     private static void expect(ProblemList problems, String path, Expect e, String action) {
         if (e.status != null) {
-            if (action != null && !action.equals("http") && !action.equals("graphql")) {
-                problems.add(path + ".status", "applies to http and graphql steps only");
+            if (action != null && !action.equals("http") && !action.equals("graphql") && !action.equals("load")) {
+                problems.add(path + ".status", "applies to http, graphql and load steps only");
             }
             status(problems, path + ".status", e.status);
         }

@@ -138,7 +138,7 @@ class SuiteValidatorTest {
                     - {name: nothing}
                     - {wait: {duration: 1s}, http: {url: "http://x"}}
                 """))).containsExactly(
-                "spec.cases[0].steps[0]: set one action: http, graphql, publish, expectMessage, sql, redis, wait, security",
+                "spec.cases[0].steps[0]: set one action: http, graphql, publish, expectMessage, sql, redis, wait, security, load",
                 "spec.cases[0].steps[1]: sets http and wait; a step sets exactly one action");
     }
 
@@ -262,7 +262,7 @@ class SuiteValidatorTest {
                       expect: {status: 200, rows: 1, graphql: {noErrors: true}}
                       capture: {s: status}
                 """))).containsExactly(
-                "spec.cases[0].steps[0].expect.status: applies to http and graphql steps only",
+                "spec.cases[0].steps[0].expect.status: applies to http, graphql and load steps only",
                 "spec.cases[0].steps[0].expect.graphql: applies to graphql steps only",
                 "spec.cases[0].steps[0].expect.rows: applies to sql steps only",
                 "spec.cases[0].steps[0].capture.s: status can be captured from http and graphql steps only");

@@ -2,6 +2,7 @@ package dev.itf.operator.lifecycle;
 
 import dev.itf.api.TestRunStatus;
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadShards;
 import dev.itf.results.ResultSummary;
 import dev.itf.results.TerminationMessage;
 
@@ -32,16 +33,19 @@ public final class RunCollector {
         ResultSummary total = new ResultSummary();
         List<String> errors = new ArrayList<>();
         boolean allFinished = true;
+        // a load split over shards counts once, with its verdict on the merged measurements, in its first shard
+        List<CaseResult> merged = LoadShards.combine(stored);
         for (ShardState shard : shards) {
-            List<CaseResult> mine = stored.stream().filter(r -> r.shard == shard.shard()).toList();
+            List<CaseResult> mine = merged.stream().filter(r -> r.shard == shard.shard()).toList();
             ResultSummary pushed = ResultSummary.of(mine, MAX_FAILURES);
+            int arrived = ResultSummary.lastAttempts(stored.stream().filter(r -> r.shard == shard.shard()).toList()).size();
             Optional<TerminationMessage> message = TerminationMessage.parse(shard.terminationMessage());
             if (!shard.finished()) {
                 allFinished = false;
                 total.add(pushed, MAX_FAILURES);
                 continue;
             }
-            if (message.isPresent() && message.get().summary.counts.total > pushed.counts.total) {
+            if (message.isPresent() && message.get().summary.counts.total > arrived) {
                 total.add(message.get().summary, MAX_FAILURES);
             } else {
                 total.add(pushed, MAX_FAILURES);

@@ -265,6 +265,7 @@ public class RunLifecycle {
         if (suite != null && suite.getSpec() != null) {
             status.compliance = ComplianceReport.counts(ComplianceReport.of(suite.getSpec().compliance, ResultSummary.lastAttempts(stored)));
         }
+        status.load = RunLoadStatus.of(dev.itf.results.LoadShards.combine(stored));
         status.reportUrl = settings.reportUrl(run.getMetadata().getNamespace(), run.getMetadata().getName());
         if (!c.complete()) {
             return;

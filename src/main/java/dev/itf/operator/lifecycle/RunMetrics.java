@@ -5,14 +5,19 @@ import dev.itf.api.TestRun;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.results.ResultSummary;
+import dev.itf.results.LoadResult;
+import dev.itf.results.StepResult;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run metrics: itf_testruns_total{suite,phase}, itf_testrun_duration_seconds{suite},
@@ -21,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (1 for the phase it ended in, 0 for the others) and itf_suite_failed_severity{suite} (0 passed, 1 low, 2 medium,
  * 3 high: the most severe failed or errored case); itf_testruns_max_idle_seconds, how long the active run that has
  * gone longest without progress (a phase change or a new case result) has waited. No run names in labels; suites
- * are objects someone wrote, so their number is bounded.
+ * are objects someone wrote, so their number is bounded. For load steps itf_load_latency_seconds{suite,quantile}
+ * (of the suite's last run, the slowest load step's) and itf_load_requests_total{suite,result} (ok, error, dropped).
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -30,6 +36,9 @@ public class RunMetrics {
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final SuiteGauges suites;
     private final RunProgress progress;
+    /** The latest load latency per suite and quantile, as the bits of a double, held for their gauges. */
+    private final Map<String, AtomicLong> loadLatency = new ConcurrentHashMap<>();
+    private static final Map<String, String> QUANTILES = Map.of("0.5", "p50", "0.9", "p90", "0.95", "p95", "0.99", "p99", "0.999", "p99.9", "1", "max");
 
     public RunMetrics(MeterRegistry registry, java.time.Clock clock) {
         this.registry = registry;
@@ -81,5 +90,45 @@ public class RunMetrics {
             }
         }
         suites.finished(suite, phase, ResultSummary.lastAttempts(results));
+        load(suite, ResultSummary.lastAttempts(results));
+    }
+
+    /** The load steps' counters, and the quantiles of the slowest load step (by p95) as the suite's latency gauges. */
+    private void load(String suite, List<CaseResult> results) {
+        LoadResult slowest = null;
+        for (CaseResult r : results) {
+            for (StepResult s : r.steps) {
+                LoadResult l = s.load;
+                if (l == null) {
+                    continue;
+                }
+                long requests = l.requests == null ? 0 : l.requests;
+                long errors = l.errors == null ? 0 : l.errors;
+                registry.counter("itf.load.requests", "suite", suite, "result", "ok").increment(requests - errors);
+                registry.counter("itf.load.requests", "suite", suite, "result", "error").increment(errors);
+                if (l.dropped != null) {
+                    registry.counter("itf.load.requests", "suite", suite, "result", "dropped").increment(l.dropped);
+                }
+                if (l.latencyMs.get("p95") != null && (slowest == null || l.latencyMs.get("p95") > slowest.latencyMs.get("p95"))) {
+                    slowest = l;
+                }
+            }
+        }
+        if (slowest == null) {
+            return;
+        }
+        for (Map.Entry<String, String> q : QUANTILES.entrySet()) {
+            Double ms = slowest.latencyMs.get(q.getValue());
+            if (ms == null) {
+                continue;
+            }
+            AtomicLong holder = loadLatency.computeIfAbsent(suite + "\n" + q.getKey(), k -> {
+                AtomicLong h = new AtomicLong();
+                Gauge.builder("itf.load.latency.seconds", h, x -> Double.longBitsToDouble(x.get()))
+                        .tags("suite", suite, "quantile", q.getKey()).strongReference(true).register(registry);
+                return h;
+            });
+            holder.set(Double.doubleToLongBits(ms / 1000));
+        }
     }
 }

@@ -111,7 +111,7 @@ public class RunStatusUpdate {
 
     private List<CaseResult> finishedResults(TestRun run) {
         try {
-            return results.current(ResultsResource.key(run), problem -> { });
+            return dev.itf.results.LoadShards.combine(results.current(ResultsResource.key(run), problem -> { }));
         } catch (IOException e) {
             return List.of();
         }

@@ -188,7 +188,7 @@ public class ResultsResource {
             report.durationMs = java.time.Duration.between(java.time.Instant.parse(report.startedAt),
                     java.time.Instant.parse(report.finishedAt)).toMillis();
         }
-        report.cases = ResultSummary.lastAttempts(store.list(key(run)));
+        report.cases = ResultSummary.lastAttempts(dev.itf.results.LoadShards.combine(store.list(key(run))));
         report.summary = RunResult.summarize(report.cases);
         if (suite != null && suite.getSpec() != null) {
             report.compliance = ComplianceReport.of(suite.getSpec().compliance, report.cases);

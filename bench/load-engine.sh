@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The load engine's speed, side by side in one run against Debian's nginx on this machine (docs/benchmarks.md):
+#   - closed model: ITF's virtual users against wrk at the same number of connections (16 and 64);
+#   - open model: ITF at a requested rate (20,000/s), the share of dropped arrivals and its p99;
+#   - autocannon (npm) at the same connection counts, with peak RSS of every tool.
+#
+#   bench/load-engine.sh                          # 10 s per measurement, about 3 minutes in all
+#   SECONDS_EACH=5 VUS="16" RATE=10000 bench/load-engine.sh
+#
+# ITF runs with the JVM's default flags (java -jar), the way a long load step should run. Installs what it needs when
+# missing (apt-get: wrk nginx time; npm into $TOOLS: autocannon) and builds ITF when its jar is missing.
+set -euo pipefail
+
+SECONDS_EACH="${SECONDS_EACH:-10}"
+VUS="${VUS:-16 64}"
+RATE="${RATE:-20000}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+app="${ITF_APP:-$here/target/quarkus-app}"
+TOOLS="${TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/itf-bench}"
+work="${BENCH_DIR:-$(mktemp -d -t itf-load-bench.XXXXXX)}"
+mkdir -p "$work"
+
+say() { printf '%s\n' "$*" >&2; }
+
+missing=()
+for pair in wrk=wrk nginx=nginx-light time=time; do
+  command -v "${pair%%=*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${pair%%=*}" ] || [ -x "/usr/bin/${pair%%=*}" ] || missing+=("${pair#*=}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    say "bench: missing ${missing[*]}; install them (sudo apt-get install ${missing[*]}) and run again"
+    exit 2
+  fi
+  say "installing ${missing[*]} with apt-get..."
+  apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
+fi
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+if [ ! -x "$TOOLS/node_modules/.bin/autocannon" ] && command -v npm >/dev/null 2>&1; then
+  say "installing autocannon with npm into $TOOLS..."
+  mkdir -p "$TOOLS"
+  (cd "$TOOLS" && npm install --no-audit --no-fund --silent autocannon >/dev/null) || say "bench: autocannon not installable; left out"
+fi
+if [ ! -f "$app/quarkus-run.jar" ]; then
+  say "building itf (./mvnw -B package -DskipTests)..."
+  (cd "$here" && ./mvnw -B -q package -DskipTests)
+fi
+
+nginx_pid=""
+cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+port=$(( 20000 + RANDOM % 40000 ))
+mkdir -p "$work/nginx/tmp"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/tmp/body;
+  proxy_temp_path $work/nginx/tmp/proxy;
+  fastcgi_temp_path $work/nginx/tmp/fastcgi;
+  uwsgi_temp_path $work/nginx/tmp/uwsgi;
+  scgi_temp_path $work/nginx/tmp/scgi;
+  keepalive_requests 10000000;
+  server {
+    listen 127.0.0.1:$port;
+    location / { default_type text/plain; return 200 "ok\n"; }
+  }
+}
+CONF
+"$nginx_bin" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" >/dev/null 2>&1 &
+nginx_pid=$!
+for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done
+url="http://127.0.0.1:$port/"
+
+# peak RSS in MiB of a command, from GNU time; the command's output goes to $2
+rss() { awk '/Maximum resident set size/ {printf "%.0f", $NF/1024}' "$1"; }
+
+suite() { # file load-lines
+  cat >"$1" <<YAML
+apiVersion: itf.dev/v1alpha1
+kind: TestSuite
+metadata: {name: load-bench}
+spec:
+  defaults: {timeout: 120s}
+  cases:
+    - id: LOAD
+      title: load engine bench
+      steps:
+        - load:
+            request: {http: {url: "$url"}}
+$2
+            warmup: 2s
+            duration: ${SECONDS_EACH}s
+          expect: {status: 200}
+YAML
+}
+
+itf() { # name load-lines -> prints "throughput dropped requests p50 p99 rss"
+  local dir="$work/$1"
+  mkdir -p "$dir"
+  suite "$dir/suite.yaml" "$2"
+  /usr/bin/time -v java -jar "$app/quarkus-run.jar" run "$dir/suite.yaml" --report-dir "$dir/out" --format json \
+    >"$dir/stdout.log" 2>"$dir/time.log" || true
+  python3 - "$dir/out/itf-results.json" "$(rss "$dir/time.log")" <<'PY'
+import json, sys
+l = json.load(open(sys.argv[1]))["cases"][0]["steps"][0]["load"]
+print(l.get("throughput"), l.get("dropped", 0), l["requests"], l["errors"], l["latencyMs"].get("p50"), l["latencyMs"].get("p99"), sys.argv[2])
+PY
+}
+
+wrk_rps() { # connections -> "rps rss"
+  /usr/bin/time -v wrk -t2 -c"$1" -d"${SECONDS_EACH}s" --latency "$url" >"$work/wrk-$1.log" 2>"$work/wrk-$1.time"
+  printf '%s %s\n' "$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.log")" "$(rss "$work/wrk-$1.time")"
+}
+
+autocannon_rps() { # connections -> "rps rss"
+  local bin="$TOOLS/node_modules/.bin/autocannon"
+  [ -x "$bin" ] || { echo "- -"; return; }
+  /usr/bin/time -v "$bin" -c "$1" -d "$SECONDS_EACH" -j "$url" >"$work/autocannon-$1.json" 2>"$work/autocannon-$1.time"
+  printf '%s %s\n' "$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["requests"]["average"]))' "$work/autocannon-$1.json")" \
+    "$(rss "$work/autocannon-$1.time")"
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1); nginx $("$nginx_bin" -v 2>&1 | sed 's#.*/##')"
+echo
+echo "| closed model | connections | requests/s | % of wrk | peak RSS MiB |"
+echo "|---|---|---|---|---|"
+for c in $VUS; do
+  read -r wrk_r wrk_m < <(wrk_rps "$c")
+  read -r itf_r _ _ itf_e itf_p50 itf_p99 itf_m < <(itf "closed-$c" "            vus: $c")
+  read -r ac_r ac_m < <(autocannon_rps "$c")
+  pct="$(python3 -c "print(round(100*$itf_r/$wrk_r))")"
+  echo "| wrk -t2 | $c | $wrk_r | 100 | $wrk_m |"
+  echo "| ITF vus: $c | $c | $itf_r | $pct | $itf_m |"
+  [ "$ac_r" != "-" ] && echo "| autocannon | $c | $ac_r | $(python3 -c "print(round(100*$ac_r/$wrk_r))") | $ac_m |"
+done
+echo
+echo "| open model | requested | completed/s | dropped | errors | p50 ms | p99 ms | peak RSS MiB |"
+echo "|---|---|---|---|---|---|---|---|"
+read -r o_r o_d o_n o_e o_p50 o_p99 o_m < <(itf "open" "            rate: $RATE/s
+            maxInFlight: 1000")
+echo "| ITF rate: $RATE/s | $RATE/s | $o_r | $o_d of $((o_n + o_d)) ($(python3 -c "print(round(100*$o_d/max(1,$o_n+$o_d),2))")%) | $o_e | $o_p50 | $o_p99 | $o_m |"
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); logs in $work"
