@@ -42,7 +42,7 @@ public class ResultsResource {
     private static final String NOT_THIS_RUNS = "the token is not this run's";
 
     private final KubernetesClient client;
-    private final FileResultStore store;
+    private final ResultStore store;
     private final RunTokens tokens;
     private final ReportAccess access;
     private final RunResults known;
@@ -52,7 +52,7 @@ public class ResultsResource {
     private final int maxBytes;
     private final ObjectMapper json = Json.MAPPER;
 
-    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
+    public ResultsResource(KubernetesClient client, ResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
                            RunWakeUps wakeUps, Leadership leadership, CachedRuns cache,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
