@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.results.CaseResult;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,14 +17,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Results and the run history in PostgreSQL tables of one schema, which the store creates and migrates with Flyway
- * (migrations in db/itf-results) the first time it is used, not at start-up: a database that is down when the operator
+ * ({@link StoreMigrations}) the first time it is used, not at start-up: a database that is down when the operator
  * starts delays results, it does not stop the operator. Writes commit before returning; a batch is one transaction.
  */
 public final class PostgresResultStore implements ResultStore {
@@ -35,7 +34,7 @@ public final class PostgresResultStore implements ResultStore {
     private static final int ROWS_PER_INSERT = 1000;
 
     private final String url;
-    private final Properties connection;
+    private final PGSimpleDataSource dataSource;
     private final String schema;
     private final ObjectMapper json;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
@@ -53,18 +52,21 @@ public final class PostgresResultStore implements ResultStore {
         this.url = url;
         this.schema = schema;
         this.json = json;
-        this.connection = new Properties();
+        // the driver's own DataSource, not DriverManager: DriverManager only finds drivers its caller's class loader
+        // sees, which under Quarkus' class loaders is not a given
+        this.dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
         if (username != null && !username.isEmpty()) {
-            connection.setProperty("user", username);
+            dataSource.setUser(username);
         }
         if (password != null && !password.isEmpty()) {
-            connection.setProperty("password", password);
+            dataSource.setPassword(password);
         }
         // every wait has a deadline: a database that does not answer is a store that is down
-        connection.setProperty("connectTimeout", "5");
-        connection.setProperty("socketTimeout", "30");
-        connection.setProperty("loginTimeout", "10");
-        connection.setProperty("ApplicationName", "itf-operator");
+        dataSource.setConnectTimeout(5);
+        dataSource.setSocketTimeout(30);
+        dataSource.setLoginTimeout(10);
+        dataSource.setApplicationName("itf-operator");
     }
 
     @Override
@@ -252,7 +254,7 @@ public final class PostgresResultStore implements ResultStore {
             }
         }
         try {
-            return attempt(DriverManager.getConnection(url, connection), work);
+            return attempt(dataSource.getConnection(), work);
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -282,11 +284,13 @@ public final class PostgresResultStore implements ResultStore {
             }
             try {
                 Flyway.configure(PostgresResultStore.class.getClassLoader())
-                        .dataSource(url, connection.getProperty("user"), connection.getProperty("password"))
+                        .dataSource(dataSource)
                         .schemas(schema)
                         .defaultSchema(schema)
                         .createSchemas(true)
-                        .locations("classpath:db/itf-results")
+                        .locations("classpath:" + StoreMigrations.DIRECTORY)
+                        .resourceProvider(new StoreMigrations())
+                        .javaMigrationClassProvider(java.util.List::of)
                         .connectRetries(0)
                         .load()
                         .migrate();

@@ -79,6 +79,13 @@ class PostgresResultStoreTest extends ResultStoreContract {
     }
 
     @Test
+    void theMigrationsListNamesEveryFileOfTheDirectory() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources", StoreMigrations.DIRECTORY))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(StoreMigrations.FILES);
+        }
+    }
+
+    @Test
     void aDatabaseDownAtStartAndInBetweenDelaysAndLosesNothingAcknowledged() throws Exception {
         proxy.down();
         PostgresResultStore store = proxied();
