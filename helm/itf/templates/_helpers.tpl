@@ -44,3 +44,16 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- define "itf.resultsClaim" -}}
 {{- default (printf "%s-results" (include "itf.fullname" .)) .Values.results.persistence.existingClaim }}
 {{- end }}
+
+{{/* Refuses a result store that cannot work, naming the value to set. */}}
+{{- define "itf.checkResults" -}}
+{{- if and (eq .Values.results.store "postgresql") (not .Values.results.postgresql.url) }}
+{{- fail "results.postgresql.url is required with results.store postgresql: set it to jdbc:postgresql://HOST:PORT/DATABASE" }}
+{{- end }}
+{{- if and (eq .Values.results.store "postgresql") (not (hasPrefix "jdbc:postgresql://" .Values.results.postgresql.url)) }}
+{{- fail "results.postgresql.url must start with jdbc:postgresql://HOST:PORT/DATABASE" }}
+{{- end }}
+{{- if and (eq .Values.results.store "s3") (not .Values.results.s3.bucket) }}
+{{- fail "results.s3.bucket is required with results.store s3: the name of an existing bucket" }}
+{{- end }}
+{{- end }}

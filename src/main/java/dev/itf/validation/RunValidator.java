@@ -14,7 +14,10 @@ import java.util.List;
 /** Checks a TestRun's own spec; whether its suite and environment exist and are valid is the run resolution's job. */
 public final class RunValidator {
 
-    private static final List<String> NOTIFY_PHASES = Arrays.stream(RunPhase.values()).filter(RunPhase::isFinal).map(Enum::name).toList();
+    /** The final phases, and Recovered: the first success of a suite after a failed or errored run. */
+    public static final List<String> NOTIFY_PHASES = java.util.stream.Stream.concat(
+            Arrays.stream(RunPhase.values()).filter(RunPhase::isFinal).map(Enum::name), java.util.stream.Stream.of("Recovered")).toList();
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
 
     private RunValidator() {
     }
@@ -46,20 +49,7 @@ public final class RunValidator {
             problems.min("spec.cleanup.ttlSecondsAfterFinished", spec.cleanup.ttlSecondsAfterFinished, 0);
         }
         for (int i = 0; spec.notify != null && i < spec.notify.size(); i++) {
-            String path = "spec.notify[" + i + "]";
-            TestRunSpec.Notify n = spec.notify.get(i);
-            if (n == null || !problems.required(path + ".webhook", n.webhook)) {
-                continue;
-            }
-            if (problems.required(path + ".webhook.url", n.webhook.url)) {
-                url(problems, path + ".webhook.url", n.webhook.url);
-            }
-            if (n.webhook.secretRef != null) {
-                problems.objectName(path + ".webhook.secretRef.name", n.webhook.secretRef.name);
-            }
-            for (int k = 0; n.on != null && k < n.on.size(); k++) {
-                problems.oneOf(path + ".on[" + k + "]", n.on.get(k), NOTIFY_PHASES);
-            }
+            notify(problems, "spec.notify[" + i + "]", spec.notify.get(i));
         }
         return problems.toList();
     }
@@ -79,6 +69,48 @@ public final class RunValidator {
             }
         }
         return problems.toList();
+    }
+
+    /** One notify entry: exactly one of webhook, slack and email, each complete, and phases it knows. */
+    private static void notify(ProblemList problems, String path, TestRunSpec.Notify n) {
+        if (n == null) {
+            problems.add(path, "give one of webhook, slack or email");
+            return;
+        }
+        int given = (n.webhook == null ? 0 : 1) + (n.slack == null ? 0 : 1) + (n.email == null ? 0 : 1);
+        if (given != 1) {
+            problems.add(path, given == 0 ? "give one of webhook, slack or email" : "give only one of webhook, slack or email per entry");
+        }
+        if (n.webhook != null) {
+            if (problems.required(path + ".webhook.url", n.webhook.url)) {
+                url(problems, path + ".webhook.url", n.webhook.url);
+            }
+            if (n.webhook.secretRef != null) {
+                problems.objectName(path + ".webhook.secretRef.name", n.webhook.secretRef.name);
+            } else if (n.webhook.auth == TestRunSpec.WebhookAuth.hmac) {
+                problems.add(path + ".webhook.secretRef", "is required with auth: hmac (the Secret holding the HMAC key)");
+            }
+        }
+        if (n.slack != null && problems.required(path + ".slack.webhookSecretRef", n.slack.webhookSecretRef)) {
+            problems.objectName(path + ".slack.webhookSecretRef.name", n.slack.webhookSecretRef.name);
+        }
+        if (n.email != null) {
+            if (n.email.to == null || n.email.to.isEmpty()) {
+                problems.add(path + ".email.to", "is required: at least one address");
+            }
+            for (int k = 0; n.email.to != null && k < n.email.to.size(); k++) {
+                String to = n.email.to.get(k);
+                if (to == null || !EMAIL.matcher(to).matches()) {
+                    problems.add(path + ".email.to[" + k + "]", "\"" + to + "\" is not an e-mail address like qa@example.com");
+                }
+            }
+            if (problems.required(path + ".email.smtpSecretRef", n.email.smtpSecretRef)) {
+                problems.objectName(path + ".email.smtpSecretRef.name", n.email.smtpSecretRef.name);
+            }
+        }
+        for (int k = 0; n.on != null && k < n.on.size(); k++) {
+            problems.oneOf(path + ".on[" + k + "]", n.on.get(k), NOTIFY_PHASES);
+        }
     }
 
     private static void url(ProblemList problems, String path, String url) {

@@ -4,7 +4,7 @@ import dev.itf.api.RunPhase;
 import dev.itf.api.TestEnvironment;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestSuite;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.ResultsResource;
 import dev.itf.operator.run.RunNames;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -48,7 +48,7 @@ class TestRunFailuresTest {
     @Inject
     KubernetesClient client;
     @Inject
-    FileResultStore store;
+    ResultStore store;
     @KubernetesTestServer
     KubernetesServer server;
     @ConfigProperty(name = "itf.results.dir")

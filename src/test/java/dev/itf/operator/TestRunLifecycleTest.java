@@ -12,7 +12,7 @@ import dev.itf.api.TestSuite;
 import dev.itf.operator.lifecycle.OrphanSweep;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.results.AccessReviews;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -59,7 +59,7 @@ class TestRunLifecycleTest {
     @Inject
     KubernetesClient client;
     @Inject
-    FileResultStore store;
+    ResultStore store;
     @Inject
     OrphanSweep sweep;
     @TestHTTPResource("/")

@@ -6,7 +6,7 @@ import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
 import dev.itf.api.TestSuite;
 import dev.itf.operator.run.RunNames;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.ResultsResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -50,7 +50,7 @@ class TestRunRestartTest {
     @Inject
     Operator operator;
     @Inject
-    FileResultStore store;
+    ResultStore store;
     @TestHTTPResource("/")
     URL base;
 

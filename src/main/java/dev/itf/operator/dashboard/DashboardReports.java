@@ -1,7 +1,7 @@
 package dev.itf.operator.dashboard;
 
 import dev.itf.api.TestRun;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.ResultsResource;
 import dev.itf.report.History;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,10 +27,10 @@ import java.util.zip.ZipOutputStream;
  */
 @ApplicationScoped
 public class DashboardReports {
-    private final FileResultStore store;
+    private final ResultStore store;
     private final KubernetesClient client;
 
-    public DashboardReports(FileResultStore store, KubernetesClient client) {
+    public DashboardReports(ResultStore store, KubernetesClient client) {
         this.store = store;
         this.client = client;
     }

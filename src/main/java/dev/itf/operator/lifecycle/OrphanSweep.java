@@ -4,7 +4,7 @@ import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.results.CachedRuns;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.RunKey;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,12 +33,12 @@ public class OrphanSweep {
     private static final Logger LOG = Logger.getLogger(OrphanSweep.class);
 
     private final KubernetesClient client;
-    private final FileResultStore store;
+    private final ResultStore store;
     private final CachedRuns cache;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
-    public OrphanSweep(KubernetesClient client, FileResultStore store, CachedRuns cache,
+    public OrphanSweep(KubernetesClient client, ResultStore store, CachedRuns cache,
                        @ConfigProperty(name = "itf.orphan-sweep.interval", defaultValue = "5m") String interval) {
         this.client = client;
         this.store = store;

@@ -4,7 +4,7 @@ import dev.itf.api.RunPhase;
 import dev.itf.api.TestRun;
 import dev.itf.api.TestRunSpec;
 import dev.itf.operator.run.RunNames;
-import dev.itf.operator.results.FileResultStore;
+import dev.itf.operator.results.ResultStore;
 import dev.itf.operator.results.ResultsResource;
 import dev.itf.operator.results.RunTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,14 +24,14 @@ public class RunCleanup {
     private static final Logger LOG = Logger.getLogger(RunCleanup.class);
 
     private final KubernetesClient client;
-    private final FileResultStore store;
+    private final ResultStore store;
     private final RunTokens tokens;
     private final RunMetrics metrics;
     private final StatusRateLimit rateLimit;
     private final RunStatusUpdate statusUpdate;
     private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
 
-    public RunCleanup(KubernetesClient client, FileResultStore store, RunTokens tokens, RunMetrics metrics, StatusRateLimit rateLimit,
+    public RunCleanup(KubernetesClient client, ResultStore store, RunTokens tokens, RunMetrics metrics, StatusRateLimit rateLimit,
                       RunStatusUpdate statusUpdate) {
         this.client = client;
         this.store = store;

@@ -29,13 +29,16 @@ import java.util.stream.Stream;
 
 /**
  * Results as files: ROOT/NAMESPACE/NAME/UID/CASE@ATTEMPT.json for one result, batch-TIME-ID.json (an array) for a
- * batch. Each is written to a temporary file, forced to disk and linked into place, so a crash leaves either the whole
- * result or batch or none of it. Reading keeps the first copy of each (caseId, attempt).
+ * batch; the history of finished runs in ROOT/.history/NAMESPACE/UID.json. Each is written to a temporary file, forced
+ * to disk and linked into place, so a crash leaves either the whole result or batch or none of it. Reading keeps the
+ * first copy of each (caseId, attempt).
  */
 public final class FileResultStore implements ResultStore {
     private static final Logger LOG = Logger.getLogger(FileResultStore.class);
     private static final String SUFFIX = ".json";
     private static final String BATCH_PREFIX = "batch-";
+    /** Namespaces never start with a dot, so the history cannot meet a run's directory. */
+    private static final String HISTORY = ".history";
 
     private final Path root;
     private final ObjectMapper json;
@@ -108,11 +111,6 @@ public final class FileResultStore implements ResultStore {
         }
     }
 
-    /** Every stored result; data that cannot be read is logged and skipped. */
-    public List<CaseResult> list(RunKey run) throws IOException {
-        return list(run, problem -> LOG.warnf("%s/%s: %s", run.namespace(), run.name(), problem));
-    }
-
     @Override
     public List<CaseResult> list(RunKey run, Consumer<String> unreadable) throws IOException {
         Path dir = dir(run);
@@ -163,7 +161,7 @@ public final class FileResultStore implements ResultStore {
         deleteIfEmpty(dir.getParent().getParent());
     }
 
-    /** The runs that have results: for the operator to find results whose TestRun is gone. */
+    @Override
     public List<RunKey> runs() throws IOException {
         List<RunKey> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -172,12 +170,59 @@ public final class FileResultStore implements ResultStore {
         try (Stream<Path> s = Files.walk(root, 3)) {
             for (Path p : s.filter(Files::isDirectory).toList()) {
                 Path rel = root.relativize(p);
-                if (rel.getNameCount() == 3) {
+                if (rel.getNameCount() == 3 && !rel.getName(0).toString().startsWith(".")) {
                     runs.add(new RunKey(decode(rel.getName(0)), decode(rel.getName(1)), decode(rel.getName(2))));
                 }
             }
         }
         return runs;
+    }
+
+    @Override
+    public void recordFinished(FinishedRun run) throws IOException {
+        Path dir = root.resolve(HISTORY).resolve(encode(run.namespace()));
+        Files.createDirectories(dir);
+        Path target = dir.resolve(encode(run.uid()) + SUFFIX);
+        if (!Files.exists(target)) {
+            commit(dir, json.writeValueAsBytes(run), target);
+            forceDirectory(dir);
+        }
+    }
+
+    @Override
+    public List<FinishedRun> history() throws IOException {
+        Path dir = root.resolve(HISTORY);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<FinishedRun> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                try {
+                    out.add(json.readValue(f.toFile(), FinishedRun.class));
+                } catch (NoSuchFileException e) {
+                    // removed by retention while listing
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("run history file %s skipped, it cannot be read: %s", f.getFileName(),
+                            CaseResultBody.firstLine(e.getMessage()));
+                }
+            }
+        }
+        out.sort(FinishedRun.NEWEST_FIRST);
+        return out;
+    }
+
+    @Override
+    public void forget(RunKey run) throws IOException {
+        delete(run);
+        Path dir = root.resolve(HISTORY).resolve(encode(run.namespace()));
+        Files.deleteIfExists(dir.resolve(encode(run.uid()) + SUFFIX));
+        deleteIfEmpty(dir);
+    }
+
+    @Override
+    public String describe() {
+        return "filesystem " + root;
     }
 
     private Path dir(RunKey run) {

@@ -43,7 +43,7 @@ public class ResultsResource {
     private static final String NOT_THIS_RUNS = "the token is not this run's";
 
     private final KubernetesClient client;
-    private final FileResultStore store;
+    private final ResultStore store;
     private final RunTokens tokens;
     private final ReportAccess access;
     private final RunResults known;
@@ -52,7 +52,7 @@ public class ResultsResource {
     private final CachedRuns cache;
     private final int maxBytes;
 
-    public ResultsResource(KubernetesClient client, FileResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
+    public ResultsResource(KubernetesClient client, ResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
                            RunWakeUps wakeUps, Leadership leadership, CachedRuns cache,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
@@ -178,7 +178,7 @@ public class ResultsResource {
      * The canonical result of a whole run (every shard, the last attempt of each case) from what is stored, with the
      * compliance report of the profiles the suite selects (none when suite is null).
      */
-    public static RunResult report(TestRun run, FileResultStore store, TestSuite suite) throws IOException {
+    public static RunResult report(TestRun run, ResultStore store, TestSuite suite) throws IOException {
         RunResult report = new RunResult();
         report.suite = run.getSpec().suiteRef == null ? null : run.getSpec().suiteRef.name;
         report.startedAt = run.getStatus() == null ? null : run.getStatus().startTime;

@@ -24,7 +24,7 @@ public class RunResults {
     private final ResultStore store;
     private final Map<String, Known> byUid = new ConcurrentHashMap<>();
 
-    public RunResults(FileResultStore store) {
+    public RunResults(ResultStore store) {
         this.store = store;
     }
 
