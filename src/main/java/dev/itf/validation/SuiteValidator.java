@@ -263,10 +263,14 @@ public final class SuiteValidator {
             if (p.basic.secretRef == null && (p.basic.username == null || p.basic.password == null)) {
                 problems.add(path + ".basic", "set secretRef (keys username and password), or username and password");
             }
+            problems.template(path + ".basic.username", p.basic.username);
+            problems.template(path + ".basic.password", p.basic.password);
         } else if (p.apiKey != null) {
             problems.required(path + ".apiKey.name", p.apiKey.name);
             problems.oneOf(path + ".apiKey.in", p.apiKey.in, List.of("header", "query"));
             secretOrValue(problems, path + ".apiKey", p.apiKey.secretRef, "secretRef", p.apiKey.value, "value");
+            problems.template(path + ".apiKey.name", p.apiKey.name);
+            problems.template(path + ".apiKey.value", p.apiKey.value);
         } else if (p.bearer != null) {
             secretOrValue(problems, path + ".bearer", p.bearer.secretRef, "secretRef", p.bearer.token, "token");
             problems.template(path + ".bearer.token", p.bearer.token);
@@ -280,6 +284,11 @@ public final class SuiteValidator {
                 problems.required(path + ".oauth2.username", o.username);
                 secretOrValue(problems, path + ".oauth2", o.passwordRef, "passwordRef", o.password, "password");
             }
+            problems.template(path + ".oauth2.clientId", o.clientId);
+            problems.template(path + ".oauth2.clientSecret", o.clientSecret);
+            problems.template(path + ".oauth2.username", o.username);
+            problems.template(path + ".oauth2.password", o.password);
+            problems.templates(path + ".oauth2.scopes", o.scopes);
         } else {
             AuthProfile.Jwt j = p.jwt;
             problems.oneOf(path + ".jwt.algorithm", j.algorithm, List.of("HS256", "RS256"));
@@ -289,6 +298,8 @@ public final class SuiteValidator {
                 problems.add(path + ".jwt.claims", "must be a mapping of claim names to values");
             }
             problems.templates(path + ".jwt.claims", j.claims);
+            problems.template(path + ".jwt.key", j.key);
+            problems.template(path + ".jwt.kid", j.kid);
         }
     }
 
