@@ -2,6 +2,8 @@ package dev.itf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
@@ -23,6 +25,10 @@ public class TestSuiteSpec {
 
     @JsonPropertyDescription("Defaults for every case: timeout, retries and request headers.")
     public SuiteDefaults defaults;
+
+    @PreserveUnknownFields
+    @JsonPropertyDescription("Test data sets by name, for a case's forEach: a list of rows (objects), {file: test_data.json} next to the suite (JSON or YAML), or {configMapRef: {name}, key} in a cluster.")
+    public Map<String, JsonNode> data;
 
     @Required
     @Size(min = 1)

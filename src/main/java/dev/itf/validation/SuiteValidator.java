@@ -90,6 +90,7 @@ public final class SuiteValidator {
                 testCase(problems, path, c, auth.keySet());
             }
         }
+        DataValidator.validate(problems, spec);
         return problems.toList();
     }
 
@@ -183,6 +184,14 @@ public final class SuiteValidator {
                 }
             });
         }
+        if (spec.data != null) {
+            spec.data.forEach((name, set) -> {
+                if (set != null && set.path("configMapRef").path("name").isTextual() && set.path("key").isTextual()) {
+                    refs.add(Reference.configMap("spec.data." + name + ".configMapRef", set.path("configMapRef").path("name").asText(),
+                            set.path("key").asText()));
+                }
+            });
+        }
         if (spec.cases != null) {
             for (int i = 0; i < spec.cases.size(); i++) {
                 TestCase c = spec.cases.get(i);
@@ -216,7 +225,7 @@ public final class SuiteValidator {
         }
     }
 
-    private static void stringsOf(JsonNode node, String path, java.util.function.BiConsumer<String, String> action) {
+    static void stringsOf(JsonNode node, String path, java.util.function.BiConsumer<String, String> action) {
         if (node == null) {
             return;
         }
