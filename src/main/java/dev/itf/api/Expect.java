@@ -48,4 +48,7 @@ public class Expect {
     @Min(0)
     @JsonPropertyDescription("sql steps: the exact number of rows returned.")
     public Integer rows;
+
+    @JsonPropertyDescription("OpenAPI contract: the status and content type are declared for the operation and the body matches the response schema.")
+    public OpenApiExpect openapi;
 }

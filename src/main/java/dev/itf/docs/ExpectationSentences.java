@@ -22,7 +22,7 @@ final class ExpectationSentences {
 
     /** The fields read one by one below; any other field of expect is shown as it is written. */
     private static final Set<String> KNOWN = Set.of("status", "headers", "format", "schema", "schemaRef", "jsonPath", "body",
-            "maxDuration", "graphql", "rows", "thresholds");
+            "maxDuration", "graphql", "rows", "thresholds", "openapi");
 
     record Sorted(List<String> success, List<String> errors, List<String> performance) {
         Sorted() {
@@ -68,6 +68,12 @@ final class ExpectationSentences {
         }
         if (e.rows != null) {
             into.success().add(prefix + "the query returns " + e.rows + " row" + (e.rows == 1 ? "" : "s") + ".");
+        }
+        if (e.openapi != null) {
+            into.success().add(prefix + "the response is one the OpenAPI operation " + code(e.openapi.operationId) + " of "
+                    + code(e.openapi.spec == null ? "?" : e.openapi.spec.isTextual() ? e.openapi.spec.asText()
+                    : e.openapi.spec.path("configMapRef").path("name").asText() + "/" + e.openapi.spec.path("key").asText())
+                    + " declares: status, content type and body schema.");
         }
         if (e.maxDuration != null) {
             into.performance().add(prefix + "the response arrives within " + e.maxDuration + ".");

@@ -197,6 +197,11 @@ public final class SuiteValidator {
                 TestCase c = spec.cases.get(i);
                 for (int j = 0; c != null && c.steps != null && j < c.steps.size(); j++) {
                     Step step = c.steps.get(j);
+                    JsonNode openapi = step == null || step.expect == null || step.expect.openapi == null ? null : step.expect.openapi.spec;
+                    if (openapi != null && openapi.path("configMapRef").path("name").isTextual() && openapi.path("key").isTextual()) {
+                        refs.add(Reference.configMap("spec.cases[" + i + "].steps[" + j + "].expect.openapi.spec.configMapRef",
+                                openapi.path("configMapRef").path("name").asText(), openapi.path("key").asText()));
+                    }
                     if (step != null && step.expect != null && step.expect.schemaRef != null && step.expect.schemaRef.configMapRef != null) {
                         refs.add(Reference.configMap("spec.cases[" + i + "].steps[" + j + "].expect.schemaRef.configMapRef",
                                 step.expect.schemaRef.configMapRef.name, step.expect.schemaRef.key));
@@ -513,6 +518,15 @@ public final class SuiteValidator {
             if (cm) {
                 problems.objectName(path + ".schemaRef.configMapRef.name", e.schemaRef.configMapRef.name);
                 problems.required(path + ".schemaRef.key", e.schemaRef.key);
+            }
+        }
+        if (e.openapi != null) {
+            problems.required(path + ".openapi.operationId", e.openapi.operationId);
+            JsonNode spec = e.openapi.spec;
+            boolean file = spec != null && spec.isTextual() && !spec.asText().isBlank();
+            boolean configMap = spec != null && spec.path("configMapRef").path("name").isTextual() && spec.path("key").isTextual();
+            if (!file && !configMap) {
+                problems.add(path + ".openapi.spec", "give the OpenAPI document: a file next to the suite (spec: openapi.yaml) or {configMapRef: {name: NAME}, key: KEY}");
             }
         }
         jsonPaths(problems, path + ".jsonPath", e.jsonPath);

@@ -44,6 +44,18 @@ public final class SuiteConfigMap {
         for (TestCase c : spec.cases) {
             for (Step s : c.steps) {
                 Expect e = s.expect;
+                if (e != null && e.openapi != null && e.openapi.spec != null && e.openapi.spec.has("configMapRef")) {
+                    // the runner reads an OpenAPI document from a ConfigMap as a file next to the suite
+                    String cmName = e.openapi.spec.path("configMapRef").path("name").asText();
+                    String key = e.openapi.spec.path("key").asText();
+                    String text = schemas.getOrDefault(cmName, Map.of()).get(key);
+                    if (text == null) {
+                        throw new IllegalArgumentException("case " + c.id + ": openapi.spec ConfigMap " + cmName + " has no key " + key);
+                    }
+                    String file = "openapi." + cmName + "." + key;
+                    data.put(file, text);
+                    e.openapi.spec = com.fasterxml.jackson.databind.node.TextNode.valueOf(file);
+                }
                 if (e != null && e.schemaRef != null && e.schemaRef.configMapRef != null) {
                     String file = schemaFile(e.schemaRef.configMapRef, e.schemaRef.key);
                     Map<String, String> cm = schemas.get(e.schemaRef.configMapRef.name);
@@ -121,6 +133,11 @@ public final class SuiteConfigMap {
         }
         for (TestCase c : suite.getSpec().cases) {
             for (Step s : c.steps) {
+                String openapi = s.expect == null || s.expect.openapi == null || s.expect.openapi.spec == null ? ""
+                        : s.expect.openapi.spec.path("configMapRef").path("name").asText("");
+                if (!openapi.isEmpty() && !names.contains(openapi)) {
+                    names.add(openapi);
+                }
                 if (s.expect != null && s.expect.schemaRef != null && s.expect.schemaRef.configMapRef != null
                         && !names.contains(s.expect.schemaRef.configMapRef.name)) {
                     names.add(s.expect.schemaRef.configMapRef.name);
