@@ -1,15 +1,13 @@
 package dev.itf.runner;
 
 import dev.itf.api.TestCase;
-import dev.itf.demo.DemoOptions;
-import dev.itf.demo.DemoTarget;
+import dev.itf.demo.DemoTargetExtension;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.results.RunResult;
 import dev.itf.validation.SuiteValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,20 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** spec.data and forEach: one instance per row, ${row.FIELD} filled in, instances selectable alone or together. */
 class DataDrivenCasesTest {
 
-    private static DemoTarget target;
+    @RegisterExtension
+    static final DemoTargetExtension demo = new DemoTargetExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        target = new DemoTarget(DemoOptions.defaults(0)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        target.close();
-    }
 
     private static final String SUITE = """
             spec:
@@ -81,7 +70,7 @@ class DataDrivenCasesTest {
         Files.createDirectories(dir.resolve("data/orders-data"));
         Files.writeString(dir.resolve("data/orders-data/rows.json"), "[{\"limit\": 1}]");
         RunOptions o = new RunOptions();
-        o.variables.put("baseUrl", "http://localhost:" + target.port());
+        o.variables.put("baseUrl", demo.url());
         o.suiteDirectory = dir;
         o.ids.addAll(ids);
         return Suites.run(SUITE, o);

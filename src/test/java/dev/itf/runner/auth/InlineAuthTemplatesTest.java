@@ -1,16 +1,14 @@
 package dev.itf.runner.auth;
 
-import dev.itf.demo.DemoOptions;
-import dev.itf.demo.DemoTarget;
+import dev.itf.demo.DemoTargetExtension;
 import dev.itf.json.Json;
 import dev.itf.results.CaseResult;
 import dev.itf.results.Outcome;
 import dev.itf.results.RunResult;
 import dev.itf.runner.RunOptions;
 import dev.itf.runner.Suites;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -19,21 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Inline auth values are templates like every other string of a suite; the rendered secret never reaches a result. */
 class InlineAuthTemplatesTest {
 
-    private static DemoTarget target;
-
-    @BeforeAll
-    static void start() throws Exception {
-        target = new DemoTarget(DemoOptions.defaults(0)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        target.close();
-    }
+    @RegisterExtension
+    static final DemoTargetExtension demo = new DemoTargetExtension();
 
     private static RunResult run(String auth, Map<String, String> env) {
         RunOptions o = new RunOptions();
-        o.variables.put("baseUrl", "http://localhost:" + target.port());
+        o.variables.put("baseUrl", demo.url());
         o.environment = env::get;
         o.fullLogs = true;
         return Suites.run("""

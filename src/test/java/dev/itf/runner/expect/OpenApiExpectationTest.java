@@ -1,15 +1,13 @@
 package dev.itf.runner.expect;
 
-import dev.itf.demo.DemoOptions;
-import dev.itf.demo.DemoTarget;
+import dev.itf.demo.DemoTargetExtension;
 import dev.itf.results.CaseResult;
 import dev.itf.results.ErrorKind;
 import dev.itf.results.Outcome;
 import dev.itf.runner.RunOptions;
 import dev.itf.runner.Suites;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,20 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** expect.openapi against the demo target, with OpenAPI 3.1 and 3.0 documents. */
 class OpenApiExpectationTest {
 
-    private static DemoTarget target;
+    @RegisterExtension
+    static final DemoTargetExtension demo = new DemoTargetExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        target = new DemoTarget(DemoOptions.defaults(0)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        target.close();
-    }
 
     static String document(String version, String totalSchema) {
         return """
@@ -79,7 +68,7 @@ class OpenApiExpectationTest {
     private CaseResult run(String document, String steps) throws Exception {
         Files.writeString(dir.resolve("openapi.yaml"), document);
         RunOptions o = new RunOptions();
-        o.variables.put("baseUrl", "http://localhost:" + target.port());
+        o.variables.put("baseUrl", demo.url());
         o.suiteDirectory = dir;
         return Suites.only(Suites.run("""
                 spec:
