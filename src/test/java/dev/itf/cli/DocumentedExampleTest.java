@@ -55,7 +55,7 @@ class DocumentedExampleTest {
         try (DemoTarget demo = new DemoTarget(DemoOptions.defaults(0)).start()) {
             StringWriter out = new StringWriter();
             int code = itf(out, Map.of("DEMO_PASSWORD", "demo-pass"), "run", SUITE.toString(),
-                    "--var", "components.orders-api.url=http://localhost:" + demo.port(), "--report-dir", dir.toString(), "--format", "json");
+                    "--var", "components.documented-api.url=http://localhost:" + demo.port(), "--report-dir", dir.toString(), "--format", "json");
             assertThat(code).as(out.toString()).isZero();
             assertThat(out.toString()).contains("PASS DOC_002[alice]", "PASS DOC_002[bob]", "PASS DOC_004");
         }
