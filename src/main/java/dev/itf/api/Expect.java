@@ -52,4 +52,7 @@ public class Expect {
     @PreserveUnknownFields
     @JsonPropertyDescription("load steps: limits judged over the measured period: mean, p50, p90, p95, p99, p99.9, max (latency at most), errorRate, throughput (at least), dropped, resources.")
     public JsonNode thresholds;
+
+    @JsonPropertyDescription("OpenAPI contract: the status and content type are declared for the operation and the body matches the response schema.")
+    public OpenApiExpect openapi;
 }

@@ -49,6 +49,9 @@ public class TestCase {
     @JsonPropertyDescription("Compliance controls the case evidences, written PROFILE:CONTROL, e.g. gdpr:art17.")
     public List<@Pattern(Itf.CONTROL_PATTERN) String> controls = new ArrayList<>();
 
+    @JsonPropertyDescription("Name of a spec.data set: the case runs once per row, as ID[1], ID[2], ... (ID[<row.id>] when rows have an id), with ${row.FIELD} in its steps.")
+    public String forEach;
+
     @Pattern(Itf.DURATION_PATTERN)
     @JsonPropertyDescription("Time budget of one attempt of the case, e.g. 10s; overrides spec.defaults.timeout.")
     public String timeout;

@@ -2,6 +2,8 @@ package dev.itf.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
@@ -27,6 +29,10 @@ public class TestSuiteSpec {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyDescription("Compliance profiles to report on: owasp-api-2023, cwe-top25-2024, pci-dss-4.0, hipaa, gdpr, ccpa.")
     public List<String> compliance = new ArrayList<>();
+
+    @PreserveUnknownFields
+    @JsonPropertyDescription("Test data sets by name, for a case's forEach: a list of rows (objects), {file: test_data.json} next to the suite (JSON or YAML), or {configMapRef: {name}, key} in a cluster.")
+    public Map<String, JsonNode> data;
 
     @Required
     @Size(min = 1)

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 @Command(name = "itf", mixinStandardHelpOptions = true, versionProvider = ItfCommand.Version.class,
         description = "Kubernetes-native integration testing.",
-        subcommands = {RunCommand.class, SubmitCommand.class, ReportCommand.class, LintCommand.class, DemoTargetCommand.class, OperatorCommand.class})
+        subcommands = {RunCommand.class, SubmitCommand.class, ReportCommand.class, LintCommand.class, DocsCommand.class, DemoTargetCommand.class, OperatorCommand.class})
 public class ItfCommand implements Runnable {
 
     public static final int OK = 0;

@@ -18,6 +18,9 @@ import dev.itf.validation.ReferenceCheck;
 import dev.itf.validation.RunValidator;
 import dev.itf.validation.ScheduleValidator;
 import dev.itf.validation.SuiteValidator;
+import dev.itf.validation.quality.QualityConfig;
+import dev.itf.validation.quality.QualityFinding;
+import dev.itf.validation.quality.QualityLint;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.io.IOException;
@@ -58,6 +61,15 @@ final class ManifestLint {
         }
     }
 
+    /** A quality finding at a place in a file. */
+    record QualityLine(Path file, Position position, QualityFinding finding) {
+        @Override
+        public String toString() {
+            String at = position == null ? file.toString() : file + ":" + position;
+            return at + ": " + finding.toString().replace("\r", "\\r").replace("\n", "\\n");
+        }
+    }
+
     private record Loaded<T extends HasMetadata>(Manifest manifest, T resource) {
         String key() {
             return key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
@@ -80,6 +92,7 @@ final class ManifestLint {
     private final Map<Path, List<Manifest>> documents = new LinkedHashMap<>();
     private final Set<Path> named = new HashSet<>();
     private final Set<Path> withItf = new HashSet<>();
+    private final List<Manifest> localEnvironments = new ArrayList<>();
     private int files;
 
     int files() {
@@ -140,9 +153,40 @@ final class ManifestLint {
                 .toList();
     }
 
+    /**
+     * The quality findings of the resources read by {@link #lint}: every rule with {@code all}, otherwise only the
+     * rules plain lint reports too. In file order, top to bottom.
+     */
+    List<QualityLine> quality(QualityConfig config, boolean all) {
+        List<QualityLine> lines = new ArrayList<>();
+        for (Loaded<TestSuite> s : suites) {
+            qualityLines(lines, s.manifest(), QualityLint.suite(s.resource(), config), all);
+        }
+        for (Loaded<TestEnvironment> e : environments) {
+            qualityLines(lines, e.manifest(), QualityLint.environment(e.resource(), config), all);
+        }
+        for (Manifest m : localEnvironments) {
+            m.node().path("components").fields().forEachRemaining(c -> qualityLines(lines, m,
+                    QualityLint.componentUri("components." + c.getKey() + ".uri", c.getValue().path("uri").asText(null), config), all));
+        }
+        List<Path> fileOrder = new ArrayList<>(readOrder);
+        return lines.stream()
+                .sorted(Comparator.<QualityLine>comparingInt(f -> fileOrder.indexOf(f.file()))
+                        .thenComparingInt(f -> f.position() == null ? 0 : f.position().line())
+                        .thenComparingInt(f -> f.position() == null ? 0 : f.position().column()))
+                .toList();
+    }
+
+    private static void qualityLines(List<QualityLine> into, Manifest m, List<QualityFinding> findings, boolean all) {
+        for (QualityFinding f : all ? findings : QualityLint.alwaysOn(findings)) {
+            into.add(new QualityLine(m.file(), m.positionOf(f.path()), f));
+        }
+    }
+
     private void load(Manifest m) {
         if (EnvironmentFile.isOne(m)) {
             withItf.add(m.file());
+            localEnvironments.add(m);
             report(m, m.as(EnvironmentFile.class).problems());
             return;
         }

@@ -9,6 +9,7 @@ import dev.itf.runner.CaseListener;
 import dev.itf.runner.CaseSelection;
 import dev.itf.runner.RunOptions;
 import dev.itf.results.RunResult;
+import dev.itf.runner.CaseInstances;
 import dev.itf.runner.SuiteRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,6 +94,8 @@ public class RunCommand implements Callable<Integer> {
             formats = ReportFormat.parse(format);
             options = options();
             suite = SuiteFile.load(suiteFile);
+            // data-driven cases become their instances here, so a data set that cannot be read is bad input
+            suite.getSpec().cases = new CaseInstances(options.suiteDirectory).expand(suite.getSpec());
         } catch (IllegalArgumentException e) {
             err.println("itf run: " + e.getMessage());
             return ItfCommand.BAD_INPUT;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Validates TestSuites and their Secrets and ConfigMaps; the outcome is the Valid condition. */
+/** Validates TestSuites and their Secrets and ConfigMaps; the outcome is the Valid condition, and Quality informs. */
 @ControllerConfiguration(name = "testsuite")
 public class TestSuiteReconciler implements Reconciler<TestSuite> {
 
@@ -39,6 +39,7 @@ public class TestSuiteReconciler implements Reconciler<TestSuite> {
         next.cases = cases;
         next.conditions = conditions.with(next.conditions,
                 conditions.valid(problems, cases + " case" + (cases == 1 ? "" : "s"), generation));
+        next.conditions = conditions.with(next.conditions, SuiteQuality.condition(conditions, suite, generation));
         return StatusUpdate.patchIfChanged(suite, next);
     }
 

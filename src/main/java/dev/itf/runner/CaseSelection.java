@@ -39,11 +39,23 @@ public final class CaseSelection {
         for (TestCase c : cases) {
             boolean tagged = options.tags.isEmpty() || c.tags.stream().anyMatch(options.tags::contains);
             boolean excluded = c.tags.stream().anyMatch(options.excludeTags::contains);
-            boolean named = options.ids.isEmpty() || options.ids.contains(c.id);
+            boolean named = options.ids.isEmpty() || options.ids.contains(c.id) || instanceSelected(c, options.ids);
             if (tagged && !excluded && named) {
                 selected.add(c);
             }
         }
         return selected;
+    }
+
+    /**
+     * Data-driven cases: an instance {@code API_001[2]} is selected by its own id or by {@code API_001} (all instances);
+     * a forEach case not yet expanded by either form.
+     */
+    private static boolean instanceSelected(TestCase c, List<String> ids) {
+        String base = CaseInstances.baseId(c.id);
+        if (!base.equals(c.id)) {
+            return ids.contains(base);
+        }
+        return c.forEach != null && ids.stream().anyMatch(id -> CaseInstances.baseId(id).equals(c.id));
     }
 }

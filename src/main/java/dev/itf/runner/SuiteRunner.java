@@ -64,7 +64,7 @@ public final class SuiteRunner {
         TestSuiteSpec spec = suite.getSpec();
         SuiteDefaults defaults = spec.defaults == null ? new SuiteDefaults() : spec.defaults;
         Instant started = Instant.now();
-        List<TestCase> cases = CaseSelection.select(spec.cases, options);
+        List<TestCase> cases = CaseSelection.select(new CaseInstances(options.suiteDirectory).expand(spec), options);
         List<CaseResult> results = new ArrayList<>();
         Watchdog watchdog = new Watchdog();
         ExecutorService caseThreads = Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallel, cases.size())), daemons("itf-case"));

@@ -91,6 +91,7 @@ public final class SuiteValidator {
             }
         }
         SecurityValidator.validate(problems, spec);
+        DataValidator.validate(problems, spec);
         return problems.toList();
     }
 
@@ -185,6 +186,14 @@ public final class SuiteValidator {
                 }
             });
         }
+        if (spec.data != null) {
+            spec.data.forEach((name, set) -> {
+                if (set != null && set.path("configMapRef").path("name").isTextual() && set.path("key").isTextual()) {
+                    refs.add(Reference.configMap("spec.data." + name + ".configMapRef", set.path("configMapRef").path("name").asText(),
+                            set.path("key").asText()));
+                }
+            });
+        }
         if (spec.cases != null) {
             for (int i = 0; i < spec.cases.size(); i++) {
                 TestCase c = spec.cases.get(i);
@@ -192,6 +201,11 @@ public final class SuiteValidator {
                     Step step = c.steps.get(j);
                     if (step != null && step.tls() != null && step.tls().caSecretRef != null) {
                         secretKey(refs, "spec.cases[" + i + "].steps[" + j + "]." + step.action() + ".tls.caSecretRef", step.tls().caSecretRef, "ca.crt");
+                    }
+                    JsonNode openapi = step == null || step.expect == null || step.expect.openapi == null ? null : step.expect.openapi.spec;
+                    if (openapi != null && openapi.path("configMapRef").path("name").isTextual() && openapi.path("key").isTextual()) {
+                        refs.add(Reference.configMap("spec.cases[" + i + "].steps[" + j + "].expect.openapi.spec.configMapRef",
+                                openapi.path("configMapRef").path("name").asText(), openapi.path("key").asText()));
                     }
                     if (step != null && step.expect != null && step.expect.schemaRef != null && step.expect.schemaRef.configMapRef != null) {
                         refs.add(Reference.configMap("spec.cases[" + i + "].steps[" + j + "].expect.schemaRef.configMapRef",
@@ -221,7 +235,7 @@ public final class SuiteValidator {
         }
     }
 
-    private static void stringsOf(JsonNode node, String path, java.util.function.BiConsumer<String, String> action) {
+    static void stringsOf(JsonNode node, String path, java.util.function.BiConsumer<String, String> action) {
         if (node == null) {
             return;
         }
@@ -268,10 +282,14 @@ public final class SuiteValidator {
             if (p.basic.secretRef == null && (p.basic.username == null || p.basic.password == null)) {
                 problems.add(path + ".basic", "set secretRef (keys username and password), or username and password");
             }
+            problems.template(path + ".basic.username", p.basic.username);
+            problems.template(path + ".basic.password", p.basic.password);
         } else if (p.apiKey != null) {
             problems.required(path + ".apiKey.name", p.apiKey.name);
             problems.oneOf(path + ".apiKey.in", p.apiKey.in, List.of("header", "query"));
             secretOrValue(problems, path + ".apiKey", p.apiKey.secretRef, "secretRef", p.apiKey.value, "value");
+            problems.template(path + ".apiKey.name", p.apiKey.name);
+            problems.template(path + ".apiKey.value", p.apiKey.value);
         } else if (p.bearer != null) {
             secretOrValue(problems, path + ".bearer", p.bearer.secretRef, "secretRef", p.bearer.token, "token");
             problems.template(path + ".bearer.token", p.bearer.token);
@@ -285,6 +303,11 @@ public final class SuiteValidator {
                 problems.required(path + ".oauth2.username", o.username);
                 secretOrValue(problems, path + ".oauth2", o.passwordRef, "passwordRef", o.password, "password");
             }
+            problems.template(path + ".oauth2.clientId", o.clientId);
+            problems.template(path + ".oauth2.clientSecret", o.clientSecret);
+            problems.template(path + ".oauth2.username", o.username);
+            problems.template(path + ".oauth2.password", o.password);
+            problems.templates(path + ".oauth2.scopes", o.scopes);
         } else {
             AuthProfile.Jwt j = p.jwt;
             problems.oneOf(path + ".jwt.algorithm", j.algorithm, List.of("HS256", "RS256"));
@@ -294,6 +317,8 @@ public final class SuiteValidator {
                 problems.add(path + ".jwt.claims", "must be a mapping of claim names to values");
             }
             problems.templates(path + ".jwt.claims", j.claims);
+            problems.template(path + ".jwt.key", j.key);
+            problems.template(path + ".jwt.kid", j.kid);
         }
     }
 
@@ -505,6 +530,15 @@ public final class SuiteValidator {
             if (cm) {
                 problems.objectName(path + ".schemaRef.configMapRef.name", e.schemaRef.configMapRef.name);
                 problems.required(path + ".schemaRef.key", e.schemaRef.key);
+            }
+        }
+        if (e.openapi != null) {
+            problems.required(path + ".openapi.operationId", e.openapi.operationId);
+            JsonNode spec = e.openapi.spec;
+            boolean file = spec != null && spec.isTextual() && !spec.asText().isBlank();
+            boolean configMap = spec != null && spec.path("configMapRef").path("name").isTextual() && spec.path("key").isTextual();
+            if (!file && !configMap) {
+                problems.add(path + ".openapi.spec", "give the OpenAPI document: a file next to the suite (spec: openapi.yaml) or {configMapRef: {name: NAME}, key: KEY}");
             }
         }
         jsonPaths(problems, path + ".jsonPath", e.jsonPath);

@@ -82,6 +82,12 @@ class OperatorReconcileTest {
             assertThat(valid.getObservedGeneration()).isEqualTo(s.getMetadata().getGeneration());
             assertThat(s.getStatus().cases).isEqualTo(1);
             assertThat(s.getStatus().observedGeneration).isEqualTo(s.getMetadata().getGeneration());
+            // the quality rules inform beside Valid and never make a suite invalid
+            Condition quality = condition(() -> s.getStatus().conditions, "Quality");
+            assertThat(quality.getStatus()).isEqualTo("False");
+            assertThat(quality.getReason()).isEqualTo("QualityFindings");
+            assertThat(quality.getMessage()).startsWith("4 quality findings: spec: warning ITF101 suite-description: the suite has no description; fix: ")
+                    .contains("spec.cases[0]: warning ITF102 case-description", "spec.cases[0].steps[0].http.url: warning ITF303 hard-coded-host: \"http://demo:8080\"");
         });
     }
 

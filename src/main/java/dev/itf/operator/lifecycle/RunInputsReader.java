@@ -67,7 +67,7 @@ public class RunInputsReader {
         for (String name : SuiteConfigMap.schemaConfigMaps(suite)) {
             ConfigMap cm = client.configMaps().inNamespace(ns).withName(name).get();
             if (cm == null) {
-                throw new MissingReferenceException("suite " + suite.getMetadata().getName() + ": schemaRef: ConfigMap "
+                throw new MissingReferenceException("suite " + suite.getMetadata().getName() + ": schemaRef or data: ConfigMap "
                         + name + " not found in namespace " + ns);
             }
             schemas.put(name, cm.getData() == null ? Map.of() : cm.getData());

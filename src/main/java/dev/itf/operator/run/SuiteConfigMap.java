@@ -44,6 +44,18 @@ public final class SuiteConfigMap {
         for (TestCase c : spec.cases) {
             for (Step s : c.steps) {
                 Expect e = s.expect;
+                if (e != null && e.openapi != null && e.openapi.spec != null && e.openapi.spec.has("configMapRef")) {
+                    // the runner reads an OpenAPI document from a ConfigMap as a file next to the suite
+                    String cmName = e.openapi.spec.path("configMapRef").path("name").asText();
+                    String key = e.openapi.spec.path("key").asText();
+                    String text = schemas.getOrDefault(cmName, Map.of()).get(key);
+                    if (text == null) {
+                        throw new IllegalArgumentException("case " + c.id + ": openapi.spec ConfigMap " + cmName + " has no key " + key);
+                    }
+                    String file = "openapi." + cmName + "." + key;
+                    data.put(file, text);
+                    e.openapi.spec = com.fasterxml.jackson.databind.node.TextNode.valueOf(file);
+                }
                 if (e != null && e.schemaRef != null && e.schemaRef.configMapRef != null) {
                     String file = schemaFile(e.schemaRef.configMapRef, e.schemaRef.key);
                     Map<String, String> cm = schemas.get(e.schemaRef.configMapRef.name);
@@ -59,6 +71,7 @@ public final class SuiteConfigMap {
                 }
             }
         }
+        inlineData(spec, schemas);
         ObjectNode doc = YAML.createObjectNode();
         doc.put("apiVersion", Itf.API_VERSION);
         doc.put("kind", "TestSuite");
@@ -76,11 +89,55 @@ public final class SuiteConfigMap {
                 .build();
     }
 
-    /** The names of the ConfigMaps the suite's schemaRefs read. */
+    /**
+     * Test data from a ConfigMap becomes inline rows (the ConfigMap's key holds JSON or YAML); a data file next to the
+     * suite exists only for itf run, so in a cluster it is an error that says what to use instead.
+     */
+    private static void inlineData(TestSuiteSpec spec, Map<String, Map<String, String>> configMaps) {
+        if (spec.data == null) {
+            return;
+        }
+        spec.data.replaceAll((name, set) -> {
+            if (set == null || !set.isObject()) {
+                return set;
+            }
+            if (set.has("file")) {
+                throw new IllegalArgumentException("spec.data." + name + ": file " + set.path("file").asText()
+                        + " is read next to the suite by itf run; in a cluster give the rows inline or from a ConfigMap (configMapRef, key)");
+            }
+            String cm = set.path("configMapRef").path("name").asText();
+            String key = set.path("key").asText();
+            String text = configMaps.getOrDefault(cm, Map.of()).get(key);
+            if (text == null) {
+                throw new IllegalArgumentException("spec.data." + name + ": ConfigMap " + cm + " has no key " + key);
+            }
+            try {
+                return Json.YAML.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("spec.data." + name + ": ConfigMap " + cm + " key " + key
+                        + " is not JSON or YAML: " + e.getOriginalMessage());
+            }
+        });
+    }
+
+    /** The names of the ConfigMaps the suite's schemaRefs and test data read. */
     public static List<String> schemaConfigMaps(TestSuite suite) {
         List<String> names = new ArrayList<>();
+        if (suite.getSpec().data != null) {
+            suite.getSpec().data.values().forEach(set -> {
+                String cm = set == null ? "" : set.path("configMapRef").path("name").asText("");
+                if (!cm.isEmpty() && !names.contains(cm)) {
+                    names.add(cm);
+                }
+            });
+        }
         for (TestCase c : suite.getSpec().cases) {
             for (Step s : c.steps) {
+                String openapi = s.expect == null || s.expect.openapi == null || s.expect.openapi.spec == null ? ""
+                        : s.expect.openapi.spec.path("configMapRef").path("name").asText("");
+                if (!openapi.isEmpty() && !names.contains(openapi)) {
+                    names.add(openapi);
+                }
                 if (s.expect != null && s.expect.schemaRef != null && s.expect.schemaRef.configMapRef != null
                         && !names.contains(s.expect.schemaRef.configMapRef.name)) {
                     names.add(s.expect.schemaRef.configMapRef.name);

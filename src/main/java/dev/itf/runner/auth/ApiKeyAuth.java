@@ -27,10 +27,11 @@ final class ApiKeyAuth implements AuthScheme {
     @Override
     public void apply(AuthTarget target, StepContext ctx) {
         String value = key.value(profile, ctx);
+        String rendered = ctx.render(name);
         if (inQuery) {
-            target.queryParam(name, value);
+            target.queryParam(rendered, value);
         } else {
-            target.header(name, value);
+            target.header(rendered, value);
         }
     }
 }

@@ -4,8 +4,9 @@ import dev.itf.api.SecretKeyRef;
 import dev.itf.runner.StepContext;
 
 /**
- * A credential given by a secretRef or inline; the secretRef wins. Values read from a Secret are always registered
- * for redaction, inline ones when they are secret (a password, not a user name).
+ * A credential given by a secretRef or inline; the secretRef wins. An inline value is a template like every string of
+ * a suite ({@code ${env.PASSWORD}}), rendered on use. Values read from a Secret are always registered for redaction,
+ * inline ones when they are secret (a password, not a user name).
  */
 record Credential(String field, SecretKeyRef ref, String defaultKey, String inline, boolean secret) {
 
@@ -22,9 +23,10 @@ record Credential(String field, SecretKeyRef ref, String defaultKey, String inli
             throw new IllegalArgumentException("auth profile " + profile + ": " + field
                     + " is not set; give a secretRef (key " + defaultKey + ") or an inline value");
         }
+        String value = ctx.render(inline);
         if (secret) {
-            ctx.redactor().register(inline);
+            ctx.redactor().register(value);
         }
-        return inline;
+        return value;
     }
 }

@@ -77,7 +77,7 @@ final class JwtAuth implements AuthScheme {
         if (current != null && now.isBefore(current.renewAt())) {
             return current.token();
         }
-        String token = mint((ObjectNode) claims.deepCopy(), keyValue, now);
+        String token = mint((ObjectNode) claims.deepCopy(), keyValue, spec.kid == null ? null : ctx.render(spec.kid), now);
         ctx.redactor().register(token);
         Instant renewAt = expiresIn.isNegative() || expiresIn.isZero() ? Instant.MAX : now.plus(expiresIn.dividedBy(2));
         minted.put(cacheKey, new Minted(token, renewAt));
@@ -92,15 +92,15 @@ final class JwtAuth implements AuthScheme {
         Instant now = clock.instant();
         claims.put("iat", now.minus(Duration.ofHours(2)).getEpochSecond());
         claims.put("exp", now.minus(Duration.ofHours(1)).getEpochSecond());
-        String token = mint(claims, keyValue, now);
+        String token = mint(claims, keyValue, spec.kid == null ? null : ctx.render(spec.kid), now);
         ctx.redactor().register(token);
         return token;
     }
 
-    private String mint(ObjectNode claims, String keyValue, Instant now) throws GeneralSecurityException {
+    private String mint(ObjectNode claims, String keyValue, String kid, Instant now) throws GeneralSecurityException {
         ObjectNode header = JSON.createObjectNode().put("alg", rsa ? "RS256" : "HS256").put("typ", "JWT");
-        if (spec.kid != null && !spec.kid.isBlank()) {
-            header.put("kid", spec.kid);
+        if (kid != null && !kid.isBlank()) {
+            header.put("kid", kid);
         }
         if (!claims.has("iat")) {
             claims.put("iat", now.getEpochSecond());

@@ -10,11 +10,13 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.itf.runner.ClientTimeout;
 import dev.itf.runner.Endpoint;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * RabbitMQ: one connection per run and address, a channel per publish and per subscription. A destination
@@ -35,7 +37,15 @@ final class RabbitBroker implements Broker {
         factory.setHandshakeTimeout(ms);
         factory.setShutdownTimeout(ms);
         factory.setAutomaticRecoveryEnabled(false);
-        this.connection = factory.newConnection("itf");
+        try {
+            this.connection = factory.newConnection("itf");
+        } catch (Exception e) {
+            Optional<String> advice = AmqpVhost.emptyVhostAdvice(endpoint.uri());
+            if (advice.isPresent()) {
+                throw new IOException(advice.get(), e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -70,6 +70,9 @@ public final class Expectations {
         if (expect.body != null) {
             all.add(new BodyExpectation(rendered(expect.body, text, json)));
         }
+        if (expect.openapi != null) {
+            all.add(new OpenApiExpectation(schemas.openApi(expect.openapi.spec), text.apply(expect.openapi.operationId)));
+        }
         if (expect.maxDuration != null) {
             all.add(new MaxDurationExpectation(Durations.parse(expect.maxDuration)));
         }

@@ -23,6 +23,7 @@ public final class SchemaSource {
 
     private final Path suiteDirectory;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    private final Map<Path, OpenApiContract> contracts = new ConcurrentHashMap<>();
 
     public SchemaSource(Path suiteDirectory) {
         this.suiteDirectory = suiteDirectory;
@@ -70,5 +71,27 @@ public final class SchemaSource {
             throw new IllegalArgumentException("schema: unsupported $schema " + schema.get("$schema") + ": use draft-07 or 2020-12");
         }
         return JsonSchemaFactory.getInstance(version).getSchema(schema);
+    }
+
+    /**
+     * The OpenAPI document of an openapi expectation: {@code spec: FILE} relative to the suite file, or a ConfigMap,
+     * read locally from {@code schemas/<configmap>/<key>} (in a cluster the operator puts it next to the suite).
+     */
+    OpenApiContract openApi(JsonNode spec) {
+        Path file;
+        if (spec != null && spec.isTextual()) {
+            file = suiteDirectory.resolve(spec.asText());
+        } else if (spec != null && spec.path("configMapRef").path("name").isTextual() && spec.path("key").isTextual()) {
+            file = suiteDirectory.resolve("schemas").resolve(spec.path("configMapRef").path("name").asText()).resolve(spec.path("key").asText());
+        } else {
+            throw new IllegalArgumentException("openapi.spec: give a file (spec: openapi.yaml) or {configMapRef: {name: NAME}, key: KEY}");
+        }
+        return contracts.computeIfAbsent(file.toAbsolutePath(), k -> {
+            try {
+                return new OpenApiContract(Json.YAML.readTree(Files.readString(file)), file.getFileName().toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("openapi.spec: cannot read " + file + ": " + e.getMessage());
+            }
+        });
     }
 }

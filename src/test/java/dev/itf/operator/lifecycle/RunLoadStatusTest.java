@@ -81,7 +81,7 @@ class RunLoadStatusTest {
     @Test
     void aFinishedRunExportsItsLoadLatencyAndRequests() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RunMetrics metrics = new RunMetrics(registry);
+        RunMetrics metrics = new RunMetrics(registry, java.time.Clock.systemUTC());
         TestRun run = new TestRun();
         run.setMetadata(new ObjectMetaBuilder().withName("r").withNamespace("n").withUid("u").build());
         run.setSpec(new TestRunSpec());

@@ -62,4 +62,17 @@ class RabbitStepsTest extends BrokerStepsContract {
                 .hasMessageContaining("queue '" + destination + "' does not exist")
                 .hasMessageContaining("127.0.0.1:5672");
     }
+
+    @Test
+    void aTrailingSlashNamesTheEmptyVhostAndTheErrorGivesTheFix() throws Exception {
+        assertThatThrownBy(() -> Brokers.connect(dev.itf.runner.Endpoint.parse(URI + "/"), java.time.Duration.ofSeconds(10)).close())
+                .hasMessageContaining("amqp://127.0.0.1:5672/ names the empty virtual host \"\"")
+                .hasMessageContaining("write amqp://127.0.0.1:5672 or amqp://127.0.0.1:5672/%2F")
+                .hasMessageNotContaining("guest:guest");
+        Brokers.connect(dev.itf.runner.Endpoint.parse(URI + "/%2F"), java.time.Duration.ofSeconds(10)).close();
+        assertThat(AmqpVhost.emptyVhostAdvice(URI)).isEmpty();
+        assertThat(AmqpVhost.emptyVhostAdvice(URI + "/%2F")).isEmpty();
+        assertThat(AmqpVhost.emptyVhostAdvice(URI + "/?heartbeat=5")).isPresent();
+        assertThat(AmqpVhost.emptyVhostAdvice("kafka://h:9092/")).isEmpty();
+    }
 }
