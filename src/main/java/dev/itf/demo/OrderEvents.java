@@ -16,7 +16,6 @@ import redis.clients.jedis.JedisPooled;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +73,7 @@ public final class OrderEvents implements AutoCloseable {
 
     private static Connection openDatabase(String uri) throws SQLException {
         JdbcTarget target = JdbcTarget.of(Endpoint.parse(uri), CONNECT_TIMEOUT);
-        Connection c = DriverManager.getConnection(target.url(), target.properties());
+        Connection c = target.connect();
         try (Statement s = c.createStatement()) {
             s.execute("create table if not exists " + TABLE + " (id varchar(40) primary key, customer varchar(200), status varchar(20))");
         }

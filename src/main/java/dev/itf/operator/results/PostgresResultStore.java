@@ -321,6 +321,11 @@ public final class PostgresResultStore implements ResultStore {
     }
 
     private IOException unavailable(SQLException e) {
+        if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+            // the store's schema or a table of it is gone (dropped, or the database restored from before the store
+            // existed): the next use migrates again
+            migrated = false;
+        }
         // a connection that failed is closed, not reused: the idle ones may have broken the same way
         Connection c;
         while ((c = idle.pollFirst()) != null) {

@@ -1,7 +1,6 @@
 package dev.itf.runner.data;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,7 +37,7 @@ final class ConnectionPool implements AutoCloseable {
                 all.remove(c);
             }
         }
-        Connection created = DriverManager.getConnection(target.url(), target.properties());
+        Connection created = target.connect();
         created.setAutoCommit(true);
         synchronized (this) {
             if (closed) {

@@ -50,4 +50,21 @@ public record JdbcTarget(String url, Properties properties, String product) {
             }
         };
     }
+
+    /**
+     * Opens a connection with the driver that accepts the URL, found among the drivers of this class's own class
+     * loader. Not through DriverManager: it only hands out drivers its caller's class loader can see, and the first
+     * class loader to load a driver (an application's, in a test JVM that starts several) wins its registration.
+     */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        for (java.sql.Driver driver : java.util.ServiceLoader.load(java.sql.Driver.class, JdbcTarget.class.getClassLoader())) {
+            if (driver.acceptsURL(url)) {
+                java.sql.Connection c = driver.connect(url, properties);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        throw new java.sql.SQLException("no " + product + " JDBC driver on the class path accepts " + url, "08001");
+    }
 }

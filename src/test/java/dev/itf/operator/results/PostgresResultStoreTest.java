@@ -79,6 +79,18 @@ class PostgresResultStoreTest extends ResultStoreContract {
     }
 
     @Test
+    void aSchemaDroppedUnderARunningStoreIsCreatedAgainOnTheNextUse() throws Exception {
+        ResultStore store = store();
+        store.putAll(run, List.of(result("API_001", 1, Outcome.PASSED, null)));
+        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement st = c.createStatement()) {
+            st.execute("drop schema " + SCHEMA + " cascade");
+        }
+        assertThatThrownBy(() -> store.list(run)).as("the use that finds the tables gone").isInstanceOf(IOException.class);
+        store.putAll(run, List.of(result("API_002", 1, Outcome.PASSED, null)));
+        assertThat(store.list(run)).extracting(r -> r.caseId).containsExactly("API_002");
+    }
+
+    @Test
     void theMigrationsListNamesEveryFileOfTheDirectory() throws Exception {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources", StoreMigrations.DIRECTORY))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(StoreMigrations.FILES);
