@@ -101,8 +101,8 @@ final class EventLoopSender {
         this.head = method.equals("HEAD");
         this.followRedirects = http.followsRedirects();
         this.fixed = http.samePerRequest() ? first.bytes() : null;
-        // half the cores: the rest for the JVM's compiler and collector, and often for the target itself
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+        // a loop per core (at most 4), as wrk runs a thread per core: on a shared machine a thread is a share of the CPU
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         this.group = new NioEventLoopGroup(threads, new DefaultThreadFactory("itf-load-loop", true));
         this.lanes = new Lane[threads];
         for (int i = 0; i < threads; i++) {
