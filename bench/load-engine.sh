@@ -6,12 +6,14 @@
 #
 #   bench/load-engine.sh                          # 10 s per measurement, about 3 minutes in all
 #   SECONDS_EACH=5 VUS="16" RATE=10000 bench/load-engine.sh
+#   WARMUP=10s bench/load-engine.sh               # ITF measured after the JIT compiler is done (the JVM warms slowly on busy cores)
 #
 # ITF runs with the JVM's default flags (java -jar), the way a long load step should run. Installs what it needs when
 # missing (apt-get: wrk nginx time; npm into $TOOLS: autocannon) and builds ITF when its jar is missing.
 set -euo pipefail
 
 SECONDS_EACH="${SECONDS_EACH:-10}"
+WARMUP="${WARMUP:-2s}"
 VUS="${VUS:-16 64}"
 RATE="${RATE:-20000}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -94,7 +96,7 @@ spec:
         - load:
             request: {http: {url: "$url"}}
 $2
-            warmup: 2s
+            warmup: $WARMUP
             duration: ${SECONDS_EACH}s
           expect: {status: 200}
 YAML

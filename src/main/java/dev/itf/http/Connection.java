@@ -191,42 +191,8 @@ final class Connection implements Closeable {
     }
 
     private void writeRequest(Request r) throws IOException {
-        StringBuilder head = new StringBuilder(256);
-        String path = r.uri.getRawPath();
-        head.append(r.method).append(' ').append(path == null || path.isEmpty() ? "/" : path);
-        if (r.uri.getRawQuery() != null) {
-            head.append('?').append(r.uri.getRawQuery());
-        }
-        head.append(" HTTP/1.1\r\nHost: ").append(origin.hostField()).append("\r\n");
-        Headers h = r.headers;
-        boolean agent = false;
-        for (int i = 0; i < h.size(); i++) {
-            head.append(h.name(i)).append(": ").append(h.value(i)).append("\r\n");
-            agent |= h.name(i).equalsIgnoreCase("User-Agent");
-        }
-        if (!agent) {
-            head.append("User-Agent: itf\r\n");
-        }
-        if (r.body != null) {
-            head.append("Content-Length: ").append(r.body.length).append("\r\n");
-        } else if (!r.method.equals("GET") && !r.method.equals("HEAD") && !r.method.equals("OPTIONS")
-                && !r.method.equals("DELETE") && !r.method.equals("TRACE")) {
-            head.append("Content-Length: 0\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        if (r.body != null && r.body.length > 0 && r.body.length <= 64 * 1024) {
-            // one write, one packet for a small request
-            byte[] all = new byte[headBytes.length + r.body.length];
-            System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-            System.arraycopy(r.body, 0, all, headBytes.length, r.body.length);
-            out.write(all);
-        } else {
-            out.write(headBytes);
-            if (r.body != null && r.body.length > 0) {
-                out.write(r.body);
-            }
-        }
+        // one write, one packet for a small request
+        out.write(r.bytes());
         out.flush();
     }
 

@@ -21,7 +21,8 @@ public final class Headers {
         return addReceived(name, value);
     }
 
-    Headers addReceived(String name, String value) {
+    /** Adds a field as a server sent it (no checks): for responses read by another transport. */
+    public Headers addReceived(String name, String value) {
         names.add(name);
         values.add(value);
         return this;

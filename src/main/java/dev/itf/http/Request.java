@@ -42,6 +42,44 @@ public final class Request {
         return uri;
     }
 
+    /** The request as HTTP/1.1 sends it: request line, Host, the fields, User-Agent and Content-Length when missing, the body. */
+    public byte[] bytes() {
+        StringBuilder head = new StringBuilder(256);
+        String path = uri.getRawPath();
+        head.append(method).append(' ').append(path == null || path.isEmpty() ? "/" : path);
+        if (uri.getRawQuery() != null) {
+            head.append('?').append(uri.getRawQuery());
+        }
+        head.append(" HTTP/1.1\r\nHost: ").append(Origin.of(uri).hostField()).append("\r\n");
+        boolean agent = false;
+        for (int i = 0; i < headers.size(); i++) {
+            head.append(headers.name(i)).append(": ").append(headers.value(i)).append("\r\n");
+            agent |= headers.name(i).equalsIgnoreCase("User-Agent");
+        }
+        if (!agent) {
+            head.append("User-Agent: itf\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        } else if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")
+                && !method.equals("DELETE") && !method.equals("TRACE")) {
+            head.append("Content-Length: 0\r\n");
+        }
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        if (body == null || body.length == 0) {
+            return headBytes;
+        }
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return all;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** The request a redirect of this one with the given status leads to (RFC 9110: 303, and 301/302 after POST, become GET). */
     Request redirectedTo(URI next, int status) {
         boolean toGet = (status == 303 && !method.equals("HEAD")) || ((status == 301 || status == 302) && method.equals("POST"));

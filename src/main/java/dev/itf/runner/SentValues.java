@@ -1,6 +1,5 @@
 package dev.itf.runner;
 
-import java.util.Collection;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +12,7 @@ public final class SentValues implements AutoCloseable {
     public static final String KEY = "sent-values";
     private static final long MAX_CHARS = 4_000_000;
 
-    private final Collection<String> texts = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<String> texts = new ConcurrentLinkedDeque<>();
     private final AtomicLong chars = new AtomicLong();
 
     public static SentValues of(RunResources resources) {
@@ -22,6 +21,10 @@ public final class SentValues implements AutoCloseable {
 
     public void add(String text) {
         if (text == null || text.isEmpty()) {
+            return;
+        }
+        if (text.equals(texts.peekLast())) {
+            // a load step sends the same URL thousands of times a second: once is enough to recognise it
             return;
         }
         texts.add(text);

@@ -50,8 +50,12 @@ final class HttpCall {
         this.url = url;
     }
 
-    /** Sends the request; throws with a message naming method, URL and cause when no response arrives. */
-    StepResponse send(StepContext ctx, AuthProfiles authProfiles) throws Exception {
+    /** The request as it goes out (rendered, authenticated), with its URL as logs may show it (no auth query). */
+    record Prepared(Request request, String shownUrl) {
+    }
+
+    /** Builds the request without sending it: a load step's event loop sends it over its own connections. */
+    Prepared prepare(StepContext ctx, AuthProfiles authProfiles) throws Exception {
         AppliedAuth applied = auth != null && !auth.isBlank() && !"none".equals(auth) ? authProfiles.applied(auth, ctx) : AppliedAuth.none();
         Map<String, String> authHeaders = applied.headers();
         Map<String, String> authQuery = applied.query();
@@ -67,8 +71,7 @@ final class HttpCall {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("bad URL \"" + shownUrl + "\": it must start with http:// or https://");
         }
-        Duration timeout = ctx.timeout();
-        Request.Builder request = Request.to(uri).timeout(timeout);
+        Request.Builder request = Request.to(uri).timeout(ctx.timeout());
         Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         sent.putAll(headers);
         if (body != null && contentType != null && !sent.containsKey("Content-Type")) {
@@ -83,10 +86,17 @@ final class HttpCall {
             }
         }
         request.method(method, body);
-
         SentValues sentValues = SentValues.of(ctx.resources());
         sentValues.add(shownUrl);
         sentValues.add(body);
+        return new Prepared(request.build(), shownUrl);
+    }
+
+    /** Sends the request; throws with a message naming method, URL and cause when no response arrives. */
+    StepResponse send(StepContext ctx, AuthProfiles authProfiles) throws Exception {
+        Prepared prepared = prepare(ctx, authProfiles);
+        String shownUrl = prepared.shownUrl();
+        Duration timeout = ctx.timeout();
         ctx.log(method + " " + shownUrl);
         for (Map.Entry<String, String> h : headers.entrySet()) {
             ctx.log("> " + h.getKey() + ": " + ctx.redactor().shown(h.getKey(), h.getValue()));
@@ -99,7 +109,7 @@ final class HttpCall {
         long started = System.nanoTime();
         Response response;
         try {
-            response = client.send(request.build());
+            response = client.send(prepared.request());
         } catch (HttpConnectTimeoutException e) {
             throw new IOException(method + " " + shownUrl + ": cannot connect (" + e.getMessage() + ")", e);
         } catch (HttpTimeoutException e) {

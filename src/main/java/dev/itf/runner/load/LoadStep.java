@@ -19,6 +19,7 @@ import dev.itf.runner.StepErrorKind;
 import dev.itf.runner.StepFailure;
 import dev.itf.runner.StepResponse;
 import dev.itf.runner.expect.ExpectationFailure;
+import dev.itf.runner.http.HttpStep;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A load step (SPEC §6): sends its request at an arrival rate (open model: latency from the intended send time, so a
@@ -119,8 +121,13 @@ public final class LoadStep implements MeasuringStep {
         Thread ticker = ticker(recorder, measuredFrom);
         List<Thread> workers = new ArrayList<>();
         long sentUntil;
+        EventLoopSender loop = null;
         try {
-            if (plan.open) {
+            if (EventLoopSender.suits(request, ctx)) {
+                loop = new EventLoopSender((HttpStep) request, perRequest, requestTimeout, inFlight, outcomes(perRequest, recorder));
+                BooleanSupplier running = () -> sending && stopped == null;
+                sentUntil = plan.open ? loop.open(plan, start, end, running, recorder) : loop.closed(plan, start, end, running);
+            } else if (plan.open) {
                 sentUntil = new OpenModel(plan, start, end, () -> sending && stopped == null, recorder, workers,
                         intended -> send(perRequest, recorder, intended, intended)).run(inFlight);
             } else {
@@ -130,6 +137,9 @@ public final class LoadStep implements MeasuringStep {
             sending = false;
             ticker.interrupt();
             long drainUntil = Math.min(budgetEnd - TimeUnit.MILLISECONDS.toNanos(500), System.nanoTime() + requestTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1));
+            if (loop != null) {
+                loop.close(drainUntil);
+            }
             for (Thread w : workers) {
                 long left = drainUntil - System.nanoTime();
                 if (left > 0) {
@@ -210,27 +220,52 @@ public final class LoadStep implements MeasuringStep {
 
     /** Sends one request and records it; latency counts from {@code from} (the intended time in the open model). */
     void send(StepContext ctx, LoadRecorder recorder, long sendTime, long from) {
-        String kind;
-        int status;
         try {
             StepResponse response = request.execute(ctx);
-            long took = System.nanoTime() - from;
-            List<ExpectationFailure> failures = ctx.failures(response);
-            kind = failures.isEmpty() ? null : failures.get(0).kind().id();
-            status = response.status() == null ? 0 : response.status();
-            if (kind != null) {
-                logError(kind, failures.get(0).message());
-            }
-            recorder.response(sendTime, took, status, kind);
+            checked(ctx, recorder, sendTime, System.nanoTime() - from, response);
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            kind = StepErrorKind.of(e).id();
-            logError(kind, e.getMessage());
-            recorder.failure(sendTime, kind);
+            failed(recorder, sendTime, e);
         }
+    }
+
+    /** Checks a response against the step's expectations and records it. */
+    private void checked(StepContext ctx, LoadRecorder recorder, long sendTime, long took, StepResponse response) {
+        List<ExpectationFailure> failures = ctx.failures(response);
+        String kind = failures.isEmpty() ? null : failures.get(0).kind().id();
+        int status = response.status() == null ? 0 : response.status();
+        if (kind != null) {
+            logError(kind, failures.get(0).message());
+        }
+        recorder.response(sendTime, took, status, kind);
+    }
+
+    private void failed(LoadRecorder recorder, long sendTime, Throwable e) {
+        String kind = StepErrorKind.of(e).id();
+        logError(kind, e.getMessage());
+        recorder.failure(sendTime, kind);
+    }
+
+    private EventLoopSender.Outcomes outcomes(StepContext ctx, LoadRecorder recorder) {
+        return new EventLoopSender.Outcomes() {
+            @Override
+            public void response(long sendTime, long took, StepResponse response) {
+                checked(ctx, recorder, sendTime, took, response);
+            }
+
+            @Override
+            public void failure(long sendTime, Throwable error) {
+                failed(recorder, sendTime, error);
+            }
+
+            @Override
+            public void blocking(long sendTime, long from) {
+                send(ctx, recorder, sendTime, from);
+            }
+        };
     }
 
     private void logError(String kind, String message) {

@@ -216,6 +216,37 @@ class LoadStepTest {
     }
 
     @Test
+    void eachRequestIsRenderedAnewAndARedirectIsFollowedBeforeTheCheck() {
+        java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger moved = new AtomicInteger();
+        server.route("/moved", ex -> {
+            moved.incrementAndGet();
+            ids.add(String.valueOf(ex.getRequestHeaders().getFirst("X-Id")));
+            ex.getResponseHeaders().add("Location", "/ok");
+            TestServer.respond(ex, 302, "text/plain", "");
+        });
+        CaseResult c = only(Suites.run("""
+                spec:
+                  cases:
+                    - id: moved
+                      steps:
+                        - load:
+                            request: {http: {url: "${base}/moved", headers: {X-Id: "${uuid()}"}}}
+                            vus: 2
+                            duration: 1s
+                          expect: {status: 200}
+                """, vars()));
+        LoadResult l = loadStep(c).load;
+        assertThat(c.outcome).as(c.message).isEqualTo(Outcome.PASSED);
+        assertThat(l.requests).isPositive();
+        assertThat(l.errors).isZero();
+        assertThat(l.byStatus).containsOnlyKeys("200");
+        // every request carried its own id: rendered anew each time, not once for the step
+        assertThat(ids).hasSize(moved.get());
+        assertThat(moved.get()).isGreaterThan(1);
+    }
+
+    @Test
     void aRequestThatCannotConnectCountsAsAConnectionError() {
         CaseResult c = only(Suites.run("""
                 spec:
