@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The operator at scale against the fabric8 mock API server: see bench/OperatorBench.java and docs/benchmarks.md.
-# Usage: bench/operator-scale.sh [OPERATOR_JAR] [IDLE_SECONDS]  (default 90: longer than the operator's 60 s safety resync)
+# Usage: [OPERATOR_HEAP=128m] bench/operator-scale.sh [OPERATOR_JAR] [IDLE_SECONDS]  (default 90: longer than the operator's 60 s safety resync)
+#   OPERATOR_HEAP is the operator's -Xmx (default 384m).
 #   OPERATOR_JAR defaults to this checkout's target/quarkus-app/quarkus-run.jar (built when missing);
 #   pass another checkout's jar to compare two versions with the same driver.
 set -euo pipefail
