@@ -101,6 +101,15 @@ class DashboardTest {
         assertThat(runPage).contains("visible-run", "no-such-suite").doesNotContain("s3cr3t-value");
         RestAssured.given().cookie("itf_dashboard", session).get("/dashboard/suites/team/no-such-suite").then().statusCode(200);
         RestAssured.given().cookie("itf_dashboard", session).get("/dashboard/suites/" + HIDDEN_NS + "/no-such-suite").then().statusCode(403);
+        RestAssured.given().cookie("itf_dashboard", session).get("/dashboard/suites/team/no-such-suite/docs").then().statusCode(404);
+        RestAssured.given().cookie("itf_dashboard", session).get("/dashboard/suites/" + HIDDEN_NS + "/no-such-suite/docs").then().statusCode(403);
+        client.resources(dev.itf.api.TestSuite.class).inNamespace("team")
+                .resource(TestRunLifecycleTest.suite("documented-suite", "/health", "/health")).create();
+        Response docs = RestAssured.given().cookie("itf_dashboard", session).get("/dashboard/suites/team/documented-suite/docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.header("Content-Security-Policy")).contains("default-src 'none'").doesNotContain("script-src");
+        assertThat(docs.asString()).as("the suite's documentation, as itf docs writes it")
+                .contains("documented-suite", "Prerequisites", "Steps", "Expected Results").doesNotContain("<script");
 
         // one TokenReview for the sign-in, none for the pages after it
         assertThat(AccessReviews.tokenReviews(AccessReviews.READER)).isEqualTo(reviews + 1);

@@ -1,5 +1,10 @@
 package dev.itf.operator.dashboard;
 
+import dev.itf.api.TestSuite;
+import dev.itf.docs.SuiteDocs;
+import dev.itf.results.CaseResult;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.itf.api.Itf;
 import dev.itf.api.TestRun;
@@ -70,10 +75,12 @@ public class DashboardResource {
     private final Clock clock;
     private final ReportAccess reportAccess;
     private final Leadership leadership;
+    private final KubernetesClient client;
 
     public DashboardResource(DashboardSessions sessions, DashboardAccess access, RunFeed feed, CachedRuns runs,
                              DashboardPages pages, DashboardReports reports, Clock clock, ReportAccess reportAccess,
-                             Leadership leadership) {
+                             Leadership leadership, KubernetesClient client) {
+        this.client = client;
         this.reportAccess = reportAccess;
         this.leadership = leadership;
         this.sessions = sessions;
@@ -252,6 +259,42 @@ public class DashboardResource {
         data.put("checked", access.checked());
         data.put("page", SuitePage.of(namespace, suite, rows, history));
         return page("suite", data);
+    }
+
+    /**
+     * The suite's documentation (the same as {@code itf docs} writes), with the last outcome of each case from the
+     * suite's newest finished run the operator keeps. Its page is self-contained: inline styles, no script.
+     */
+    @GET
+    @Path("suites/{namespace}/{suite}/docs")
+    public Response suiteDocs(@PathParam("namespace") String namespace, @PathParam("suite") String suite,
+                              @CookieParam(DashboardSessions.COOKIE) String session, @Context UriInfo uri) throws IOException {
+        Optional<Viewer> viewer = viewer(session);
+        if (viewer.isEmpty()) {
+            return toSignIn(uri);
+        }
+        Optional<Response> refused = refused(viewer.get(), namespace, null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        TestSuite found = client.resources(TestSuite.class).inNamespace(namespace).withName(suite).get();
+        if (found == null || found.getSpec() == null) {
+            return problem(Response.Status.NOT_FOUND, "There is no TestSuite \"" + suite + "\" in namespace \"" + namespace + "\".", viewer.get());
+        }
+        Map<String, CaseResult> last = new HashMap<>();
+        Optional<TestRun> newest = runs.all().stream()
+                .filter(r -> namespace.equals(r.getMetadata().getNamespace()) && r.getSpec() != null && r.getSpec().suiteRef != null
+                        && suite.equals(r.getSpec().suiteRef.name) && r.getStatus() != null && r.getStatus().phase != null
+                        && r.getStatus().phase.isFinal() && r.getStatus().startTime != null)
+                .max(Comparator.comparing((TestRun r) -> r.getStatus().startTime));
+        if (newest.isPresent()) {
+            for (CaseResult c : reports.result(newest.get()).cases) {
+                last.put(c.caseId, c);
+            }
+        }
+        return Response.ok(SuiteDocs.html(new SuiteDocs.Input(found, null, last)), HTML)
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "same-origin").build();
     }
 
     /** The suite's finished runs in the namespace (up to the one given, when given), oldest first, as a history. */
