@@ -282,13 +282,9 @@ public class DashboardResource {
             return problem(Response.Status.NOT_FOUND, "There is no TestSuite \"" + suite + "\" in namespace \"" + namespace + "\".", viewer.get());
         }
         Map<String, CaseResult> last = new HashMap<>();
-        Optional<TestRun> newest = runs.all().stream()
-                .filter(r -> namespace.equals(r.getMetadata().getNamespace()) && r.getSpec() != null && r.getSpec().suiteRef != null
-                        && suite.equals(r.getSpec().suiteRef.name) && r.getStatus() != null && r.getStatus().phase != null
-                        && r.getStatus().phase.isFinal() && r.getStatus().startTime != null)
-                .max(Comparator.comparing((TestRun r) -> r.getStatus().startTime));
-        if (newest.isPresent()) {
-            for (CaseResult c : reports.result(newest.get()).cases) {
+        List<TestRun> finished = finishedRuns(namespace, suite);
+        if (!finished.isEmpty()) {
+            for (CaseResult c : reports.result(finished.get(finished.size() - 1)).cases) {
                 last.put(c.caseId, c);
             }
         }
@@ -297,18 +293,24 @@ public class DashboardResource {
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "same-origin").build();
     }
 
+    /** The suite's finished runs in the namespace that the operator holds, oldest first (by start time). */
+    private List<TestRun> finishedRuns(String namespace, String suite) {
+        return runs.all().stream()
+                .filter(r -> namespace.equals(r.getMetadata().getNamespace()) && r.getSpec() != null && r.getSpec().suiteRef != null
+                        && suite.equals(r.getSpec().suiteRef.name) && r.getStatus() != null && r.getStatus().phase != null
+                        && r.getStatus().phase.isFinal() && r.getStatus().startTime != null)
+                .sorted(Comparator.comparing((TestRun r) -> r.getStatus().startTime))
+                .toList();
+    }
+
     /** The suite's finished runs in the namespace (up to the one given, when given), oldest first, as a history. */
     private History suiteHistory(String namespace, String suite, TestRun upTo) throws IOException {
         if (suite == null) {
             return null;
         }
         String until = upTo == null || upTo.getStatus() == null ? null : upTo.getStatus().startTime;
-        List<TestRun> finished = runs.all().stream()
-                .filter(r -> namespace.equals(r.getMetadata().getNamespace()) && r.getSpec() != null && r.getSpec().suiteRef != null
-                        && suite.equals(r.getSpec().suiteRef.name) && r.getStatus() != null && r.getStatus().phase != null
-                        && r.getStatus().phase.isFinal() && r.getStatus().startTime != null)
+        List<TestRun> finished = finishedRuns(namespace, suite).stream()
                 .filter(r -> until == null || r.getStatus().startTime.compareTo(until) <= 0)
-                .sorted(Comparator.comparing((TestRun r) -> r.getStatus().startTime))
                 .toList();
         if (finished.size() > History.MAX_RUNS) {
             finished = finished.subList(finished.size() - History.MAX_RUNS, finished.size());
