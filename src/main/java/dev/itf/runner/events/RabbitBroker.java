@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 final class RabbitBroker implements Broker {
 
+    private static final int PUBLISH_ATTEMPTS = 3;
+
     private final Endpoint endpoint;
     private final Connection connection;
 
@@ -62,17 +64,34 @@ final class RabbitBroker implements Broker {
                 .contentType(message.json() ? "application/json" : "text/plain")
                 .deliveryMode(2)
                 .build();
-        try (Channel channel = connection.createChannel()) {
-            channel.confirmSelect();
-            // mandatory through the default exchange: a message for a missing queue comes back instead of vanishing;
-            // an exchange without bindings is a normal event bus with no listener yet, so that is not an error
-            java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
-            channel.addReturnListener(r -> returned.set(true));
-            channel.basicPublish(exchange, routingKey, exchange.isEmpty(), props, message.body());
-            channel.waitForConfirmsOrDie(ClientTimeout.of(timeout).millis());
-            if (returned.get()) {
-                throw new IllegalStateException("queue '" + routingKey + "' does not exist");
+        // A nack means the broker did not take the message (a bound queue went away while it was routed, say):
+        // sending it again is the remedy RabbitMQ documents, so a nack is retried before it fails the step.
+        long deadline = System.nanoTime() + ClientTimeout.of(timeout).duration().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try (Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                // mandatory through the default exchange: a message for a missing queue comes back instead of
+                // vanishing; an exchange without bindings is a normal event bus with no listener yet, not an error
+                java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+                channel.addReturnListener(r -> returned.set(true));
+                channel.basicPublish(exchange, routingKey, exchange.isEmpty(), props, message.body());
+                long left = Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
+                boolean acked = channel.waitForConfirms(ClientTimeout.of(Duration.ofMillis(left)).millis());
+                if (returned.get()) {
+                    throw new IllegalStateException("queue '" + routingKey + "' does not exist");
+                }
+                if (acked) {
+                    return;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IOException("RabbitMQ at " + endpoint.address() + " did not confirm the message within "
+                        + timeout.toMillis() + " ms", e);
             }
+            if (attempt >= PUBLISH_ATTEMPTS || System.nanoTime() > deadline) {
+                throw new IOException("RabbitMQ at " + endpoint.address() + " refused the message (nack) "
+                        + attempt + " times");
+            }
+            Thread.sleep(50L * attempt);
         }
     }
 

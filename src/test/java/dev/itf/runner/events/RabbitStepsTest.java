@@ -64,6 +64,21 @@ class RabbitStepsTest extends BrokerStepsContract {
     }
 
     @Test
+    void aQueueThatRefusesEveryMessageFailsThePublishAfterRetryingTheNack() throws Exception {
+        String queue = "itf-full-" + UUID.randomUUID();
+        ConnectionFactory f = new ConnectionFactory();
+        f.setUri(URI);
+        try (Connection c = f.newConnection(); Channel ch = c.createChannel()) {
+            // a queue that holds nothing and rejects what does not fit: the broker nacks every publish to it
+            ch.queueDeclare(queue, false, false, true, java.util.Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
+            destination = queue;
+            assertThatThrownBy(() -> runCase(publish("{id: 1}")))
+                    .hasMessageContaining("RabbitMQ at 127.0.0.1:5672 refused the message (nack) 3 times");
+            ch.queueDelete(queue);
+        }
+    }
+
+    @Test
     void aTrailingSlashNamesTheEmptyVhostAndTheErrorGivesTheFix() throws Exception {
         assertThatThrownBy(() -> Brokers.connect(dev.itf.runner.Endpoint.parse(URI + "/"), java.time.Duration.ofSeconds(10)).close())
                 .hasMessageContaining("amqp://127.0.0.1:5672/ names the empty virtual host \"\"")
