@@ -22,7 +22,7 @@ environment:
 USAGE
 }
 
-ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load access leader killloop submit schedule)
+ALL_SCENARIOS=(examples failing data presets image-pull invalid delete restart cleanup metrics load loadstep access dashboard leader killloop submit schedule)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 manifests="$root/e2e/manifests"
@@ -543,6 +543,108 @@ scenario_access() {
     [[ "$code" == 403 ]] && pass "access: an unknown run is 403 to the outsider too (no existence oracle)" || fail "access: outsider on an unknown run gives 403 (got $code)"
     code="$(http_status "/api/v1/reports/$work/no-such-run" "$reader")"
     [[ "$code" == 404 ]] && pass "access: an unknown run is 404 to the reader" || fail "access: reader on an unknown run gives 404 (got $code)"
+}
+# ---------------------------------------------------------------- load steps
+
+scenario_loadstep() {
+    apply_demo || { fail "loadstep: demo environment Valid"; return; }
+    k -n "$work" apply -f "$manifests/loadstep.yaml" >/dev/null || { fail "loadstep: suite and run applied"; return; }
+    local p; p="$(wait_phase load-1 480 Succeeded Failed Error)"
+    [[ "$p" == Failed ]] && pass "loadstep: run load-1 ends Failed (LOAD_002's memory limit cannot hold)" \
+        || fail "loadstep: run load-1 ends Failed (got $p: $(run_field load-1 '{.status.conditions[?(@.type=="Succeeded")].message}'))"
+    local line; line="$(run_field load-1 '{range .status.load[*]}{.caseId} {.requests} {.thresholdsHeld} {.p95} {.throughput}{"\n"}{end}')"
+    log "status.load: $(tr '\n' ';' <<<"$line")"
+    local req held; read -r _ req held _ <<<"$(grep '^LOAD_001 ' <<<"$line")"
+    [[ "${req:-0}" -ge 1800 && "$held" == true ]] \
+        && pass "loadstep: LOAD_001 merged over 2 shards: $req requests (100/s for 20 s), thresholds held" \
+        || fail "loadstep: LOAD_001 shows the merged requests of both shards with thresholds held (got: $(grep '^LOAD_001 ' <<<"$line"))"
+    read -r _ req held _ <<<"$(grep '^LOAD_002 ' <<<"$line")"
+    [[ "$held" == false ]] && pass "loadstep: LOAD_002's memory threshold failed on the kubelet's working set of the demo pods" \
+        || fail "loadstep: LOAD_002's thresholds failed (got: $(grep '^LOAD_002 ' <<<"$line"))"
+    local ids msg; ids="$(run_field load-1 '{.status.failures[*].id}')"
+    msg="$(run_field load-1 '{.status.failures[0].message}')"
+    [[ "$ids" == LOAD_002 && "$msg" == *memory* ]] && pass "loadstep: the failure names LOAD_002 and its memory threshold ($msg)" \
+        || fail "loadstep: status.failures lists LOAD_002 with a message naming memory (got: $ids: $msg)"
+}
+
+# ---------------------------------------------------------------- dashboard
+
+# pf_start: a port-forward to the operator Service kept open for a scenario (pf_port, pf_pid); pf_stop ends it
+pf_start() {
+    pf_port=$(( 20000 + RANDOM % 20000 ))
+    "$KUBECTL" -n "$op_ns" port-forward "svc/$op_name" "$pf_port:8080" >/dev/null 2>&1 &
+    pf_pid=$!
+    eventually 30 curl -fsS --max-time 5 -o /dev/null "http://127.0.0.1:$pf_port/q/health/live"
+}
+pf_stop() { kill "$pf_pid" 2>/dev/null; wait "$pf_pid" 2>/dev/null; }
+# dash CURL-ARGS...: curl against the port-forward; prints the HTTP status on the last line
+dash() { curl -sS --max-time 20 -w '\n%{http_code}' "$@"; }
+
+scenario_dashboard() {
+    k -n "$work" apply -f "$manifests/access.yaml" >/dev/null || { fail "dashboard: service accounts and Role applied"; return; }
+    apply_demo || { fail "dashboard: demo environment and suite Valid"; return; }
+    render "$root/examples/cluster/003-run.yaml" | sed 's/name: orders-demo-1/name: dash-1/' | k -n "$work" apply -f - >/dev/null
+    local p; p="$(wait_phase dash-1 240 Succeeded Failed Error)"
+    [[ "$p" == Succeeded ]] && pass "dashboard: run dash-1 Succeeded" || fail "dashboard: run dash-1 Succeeded (got $p)"
+    local url; url="$(run_field dash-1 '{.status.reportUrl}')"
+    [[ "$url" == */dashboard/runs/$work/dash-1 ]] && pass "dashboard: status.reportUrl is the run's dashboard page ($url)" \
+        || fail "dashboard: status.reportUrl points at /dashboard/runs/$work/dash-1 (got: ${url:-none})"
+
+    local reader outsider jar_r jar_o out code
+    reader="$(sa_token itf-e2e-reader)" && outsider="$(sa_token itf-e2e-outsider)" \
+        || { fail "dashboard: tokens of the reader and outsider service accounts"; return; }
+    pf_start || { fail "dashboard: port-forward to the operator Service"; pf_stop; return; }
+    local base="http://127.0.0.1:$pf_port/dashboard"
+    jar_r="$(mktemp)" jar_o="$(mktemp)"
+
+    code="$(dash -o /dev/null -X POST "$base/session" | tail -1)"
+    [[ "$code" == 401 ]] && pass "dashboard: sign-in without a token is 401" || fail "dashboard: sign-in without a token is 401 (got $code)"
+    code="$(dash -o /dev/null -X POST -H "Authorization: Bearer not-a-kubernetes-token" "$base/session" | tail -1)"
+    [[ "$code" == 401 ]] && pass "dashboard: sign-in with a token the API server rejects (TokenReview) is 401" \
+        || fail "dashboard: a forged token is refused with 401 (got $code)"
+    out="$(dash -D - -o /dev/null -c "$jar_r" -X POST -H "Authorization: Bearer $reader" "$base/session")"
+    code="$(tail -1 <<<"$out")"
+    if [[ "$code" == 200 ]] && grep -qi '^set-cookie: itf_dashboard=.*HttpOnly' <<<"$out"; then
+        pass "dashboard: a service account token signs in (200, HttpOnly session cookie)"
+    else
+        fail "dashboard: sign-in with the reader's token gives 200 and an HttpOnly cookie (got $code)"
+    fi
+    grep -q "$reader" "$jar_r" && fail "dashboard: the session cookie is not the token" || pass "dashboard: the session cookie is not the token"
+    dash -o /dev/null -c "$jar_o" -X POST -H "Authorization: Bearer $outsider" "$base/session" >/dev/null
+
+    out="$(dash -b "$jar_r" "$base/api/runs")"
+    [[ "$(tail -1 <<<"$out")" == 200 && "$out" == *"\"name\":\"dash-1\""* && "$out" == *"\"namespace\":\"$work\""* ]] \
+        && pass "dashboard: the reader's run list (SubjectAccessReview per namespace) shows $work/dash-1" \
+        || fail "dashboard: the reader's run list shows dash-1 (got: $(head -c 300 <<<"$out"))"
+    out="$(dash -b "$jar_o" "$base/api/runs")"
+    [[ "$(tail -1 <<<"$out")" == 200 && "$out" != *"\"namespace\":\"$work\""* ]] \
+        && pass "dashboard: the outsider's run list shows no run of $work" \
+        || fail "dashboard: the outsider sees no run of $work (got: $(head -c 300 <<<"$out"))"
+
+    out="$(dash -b "$jar_r" "$base/runs/$work/dash-1")"
+    [[ "$(tail -1 <<<"$out")" == 200 && "$out" == *dash-1* && "$out" == *Succeeded* && "$out" == *DEMO_001* ]] \
+        && pass "dashboard: the run page shows dash-1, Succeeded and its cases" \
+        || fail "dashboard: the run page shows the run and its cases (status $(tail -1 <<<"$out"))"
+    code="$(dash -o /dev/null -b "$jar_o" "$base/runs/$work/dash-1" | tail -1)"
+    [[ "$code" == 403 ]] && pass "dashboard: the outsider gets 403 on the run page" || fail "dashboard: the outsider gets 403 on the run page (got $code)"
+    local f ok=()
+    for f in json junit html; do
+        out="$(dash -b "$jar_r" "$base/runs/$work/dash-1/reports/$f")"
+        [[ "$(tail -1 <<<"$out")" == 200 && "$out" == *DEMO_001* ]] && ok+=("$f")
+    done
+    out="$(dash -b "$jar_r" "$base/runs/$work/dash-1/reports/sarif")"
+    [[ "$(tail -1 <<<"$out")" == 200 && "$out" == *'"2.1.0"'* ]] && ok+=(sarif)
+    [[ "${#ok[@]}" == 4 ]] && pass "dashboard: downloads json, junit, html, sarif of the run name its cases" \
+        || fail "dashboard: downloads json, junit, html, sarif (ok: ${ok[*]:-none})"
+    out="$(dash -H "Accept: application/json" -H "Authorization: Bearer $reader" "http://127.0.0.1:$pf_port/dashboard/runs/$work/dash-1")"
+    [[ "$(tail -1 <<<"$out")" == 200 && "$out" == *'"cases"'* ]] \
+        && pass "dashboard: status.reportUrl with Accept: application/json and a bearer token answers the report JSON" \
+        || fail "dashboard: reportUrl answers JSON to a bearer token (status $(tail -1 <<<"$out"))"
+    code="$(dash -o /dev/null -b "$jar_r" -X POST "$base/sign-out" | tail -1)"
+    code="$(dash -o /dev/null -b "$jar_r" "$base/api/runs" | tail -1)"
+    [[ "$code" == 401 ]] && pass "dashboard: after sign-out the old session is 401" || fail "dashboard: after sign-out the session is refused (got $code)"
+    rm -f "$jar_r" "$jar_o"
+    pf_stop
 }
 env_has_valid_condition() { [[ -n "$(k -n "$work" get tenv "$1" -o jsonpath='{.status.conditions[?(@.type=="Valid")].status}')" ]]; }
 run_has_namespace() { [[ -n "$(run_field "$1" '{.status.namespace}')" ]]; }
