@@ -47,6 +47,14 @@ public final class LoadShards {
         return out;
     }
 
+    /**
+     * What identifies a stored result: caseId@attempt, and for a share of a load split over several shards also its
+     * shard (caseId@attempt#shard), so every share is kept for the merge.
+     */
+    public static String identity(CaseResult r) {
+        return r.caseId + "@" + r.attempt + (isShare(r) ? "#" + r.shard : "");
+    }
+
     /** Whether the result holds a share of a load split over several shards. */
     public static boolean isShare(CaseResult r) {
         return r.steps != null && r.steps.stream().anyMatch(s -> s.load != null && s.load.shards != null && s.load.shards > 1);

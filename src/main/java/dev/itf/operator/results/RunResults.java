@@ -132,7 +132,7 @@ public class RunResults {
     }
 
     private static String key(CaseResult r) {
-        return r.caseId + "@" + r.attempt;
+        return dev.itf.results.LoadShards.identity(r);
     }
 
     /**
