@@ -78,12 +78,17 @@ class LoadResourcesOperatorTest {
     }
 
     TestRun start(String name, String suiteYamlName, String environment) {
+        return start(name, suiteYamlName, environment, 1);
+    }
+
+    TestRun start(String name, String suiteYamlName, String environment, int parallelism) {
         TestRun r = new TestRun();
         r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         r.setSpec(new TestRunSpec());
         r.getSpec().suiteRef = new LocalObjectRef(suiteYamlName);
         r.getSpec().environmentRef = new LocalObjectRef(environment);
         r.getSpec().timeout = "5m";
+        r.getSpec().parallelism = parallelism;
         r.getSpec().variables.put("baseUrl", SharedDemoTarget.url());
         return client.resources(TestRun.class).inNamespace(NS).resource(r).create();
     }
@@ -99,6 +104,11 @@ class LoadResourcesOperatorTest {
 
     /** Provisions the run's environment, puts orders-api's pod on the node with a CPU limit of one core, waits for its runner. */
     Job provision(String run, String node) throws Exception {
+        return provision(run, node, 1).get(0);
+    }
+
+    /** As {@link #provision(String, String)}, for a run of several runner Jobs, in shard order. */
+    List<Job> provision(String run, String node, int runners) throws Exception {
         String ns = namespace(run);
         await().atMost(TestRunLifecycleTest.WAIT).until(() -> client.apps().deployments().inNamespace(ns).withName("orders-db").get() != null);
         kubelet().markReady(ns, "orders-db");
@@ -113,8 +123,9 @@ class LoadResourcesOperatorTest {
                 .withNewStatus().withPhase("Running").endStatus().build()).create();
         await().atMost(TestRunLifecycleTest.WAIT).until(() -> !cache.pods(ns, Itf.LABEL_COMPONENT, "orders-api").isEmpty());
         await().atMost(TestRunLifecycleTest.WAIT).until(() -> phase(run) == RunPhase.Running);
-        await().atMost(TestRunLifecycleTest.WAIT).until(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems().size() == 1);
-        return client.batch().v1().jobs().inNamespace(ns).list().getItems().get(0);
+        await().atMost(TestRunLifecycleTest.WAIT).until(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems().size() == runners);
+        return client.batch().v1().jobs().inNamespace(ns).list().getItems().stream()
+                .sorted(java.util.Comparator.comparing((Job j) -> j.getMetadata().getName())).toList();
     }
 
     String namespace(String run) {
@@ -135,11 +146,15 @@ class LoadResourcesOperatorTest {
     }
 
     /** Runs the shard with the real runner while the test samples the usage of the run's components, round after round. */
-    int runWhileSampling(Job job) throws Exception {
+    int runWhileSampling(Job... jobs) throws Exception {
         FakeKubelet kubelet = kubelet();
         CompletableFuture<Integer> shard = CompletableFuture.supplyAsync(() -> {
+            int exit = 0;
             try {
-                return kubelet.runShard(job, true, true);
+                for (Job job : jobs) {
+                    exit |= kubelet.runShard(job, true, true);
+                }
+                return exit;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -208,6 +223,28 @@ class LoadResourcesOperatorTest {
         assertThat(db.has("passed")).isFalse();
         assertThat(db.path("reason").asText()).isEqualTo("not measured: no kubelet sample of orders-db's pods during the measured period");
         assertThat(report.path("summary").path("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoadSplitOverTwoRunnersIsJudgedOnceOnTheMergedSharesWithTheirPeak() throws Exception {
+        TestSuite suite = suite("s-resshards", "{p95: 10s, resources: [{component: orders-api, memory: 1Gi}]}");
+        suite.getSpec().cases.get(0).steps.get(0).load.shards = "all";
+        client.resources(TestSuite.class).inNamespace(NS).resource(suite).create();
+        client.resources(TestEnvironment.class).inNamespace(NS).resource(TestRunLifecycleTest.environment("e-resshards", "5m")).create();
+        start("resshards", "s-resshards", "e-resshards", 2);
+        server.getKubernetesMockServer().expect().get().withPath(path("n2")).andReturn(200, summary(namespace("resshards"), "n2")).always();
+        List<Job> jobs = provision("resshards", "n2", 2);
+
+        assertThat(runWhileSampling(jobs.toArray(Job[]::new))).as("each runner judges only its share").isZero();
+
+        await().atMost(TestRunLifecycleTest.WAIT).until(() -> phase("resshards") == RunPhase.Failed);
+        TestRun done = get("resshards");
+        assertThat(done.getStatus().failures).singleElement().satisfies(f -> assertThat(f.message)
+                .isEqualTo("step \"browse under load\": thresholds failed: resources:orders-api:memory 1.5Gi > 1Gi (on the merged measurements of 2 shards)"));
+        assertThat(done.getStatus().load).singleElement().satisfies(l -> assertThat(l.thresholdsHeld).isFalse());
+        JsonNode report = report("resshards");
+        assertThat(report.path("cases")).singleElement().satisfies(c -> assertThat(c.path("steps").get(0).path("load").path("shardsMerged").asInt()).isEqualTo(2));
+        assertThat(threshold(report, "LOAD_001", "resources:orders-api:memory").path("actual").asText()).isEqualTo("1.5Gi");
     }
 
     @Test
