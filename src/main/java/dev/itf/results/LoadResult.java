@@ -25,6 +25,8 @@ public class LoadResult {
     public Long dropped;
     /** The measured period, warm-up excluded. */
     public Long measuredMs;
+    /** When the measured period began (ISO-8601 instant): with measuredMs, the window resources are judged in. */
+    public String measuredFrom;
     /** Completed requests per second over the measured period. */
     public Double throughput;
     /** Latency by statistic: min, mean, p50, p90, p95, p99, p99.9, max. */

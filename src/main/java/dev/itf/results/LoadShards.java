@@ -47,6 +47,14 @@ public final class LoadShards {
         return out;
     }
 
+    /**
+     * What identifies a stored result: caseId@attempt, and for a share of a load split over several shards also its
+     * shard (caseId@attempt#shard), so every share is kept for the merge.
+     */
+    public static String identity(CaseResult r) {
+        return r.caseId + "@" + r.attempt + (isShare(r) ? "#" + r.shard : "");
+    }
+
     /** Whether the result holds a share of a load split over several shards. */
     public static boolean isShare(CaseResult r) {
         return r.steps != null && r.steps.stream().anyMatch(s -> s.load != null && s.load.shards != null && s.load.shards > 1);
@@ -139,6 +147,7 @@ public final class LoadShards {
         m.errors = sum(loads, l -> l.errors);
         m.dropped = loads.stream().allMatch(l -> l.dropped == null) ? null : sum(loads, l -> l.dropped);
         m.measuredMs = loads.stream().map(l -> l.measuredMs).filter(Objects::nonNull).max(Long::compare).orElse(null);
+        m.measuredFrom = LoadResources.earliest(loads.stream().map(l -> l.measuredFrom).toList());
         for (LoadResult l : loads) {
             l.errorsByKind.forEach((k, v) -> m.errorsByKind.merge(k, v, Long::sum));
             l.byStatus.forEach((k, v) -> m.byStatus.merge(k, v, Long::sum));
@@ -178,6 +187,13 @@ public final class LoadShards {
         m.shardsMerged = (int) loads.stream().map(l -> l.shard == null ? 0 : l.shard).distinct().count();
         m.thresholds = first.thresholds;
         LoadThresholds.judgeAgain(m);
+        for (int i = 0; i < m.thresholds.size(); i++) {
+            String name = m.thresholds.get(i).name;
+            if (LoadResources.isResources(name)) {
+                m.thresholds.set(i, LoadResources.merged(loads.stream().flatMap(l -> l.thresholds.stream())
+                        .filter(t -> name.equals(t.name)).toList()));
+            }
+        }
         return m;
     }
 

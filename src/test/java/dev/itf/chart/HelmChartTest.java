@@ -122,6 +122,10 @@ class HelmChartTest {
         assertAllowed(rules, "batch", "jobs", "create", "get", "list", "watch", "delete");
         assertAllowed(rules, "", "pods", "get", "list", "watch");
         assertThat(rules).as("nothing reads pod logs").noneMatch(rule -> rule.getResources().contains("pods/log"));
+        // resources thresholds: the kubelet's stats summary through the node proxy, read only
+        assertAllowed(rules, "", "nodes/proxy", "get");
+        assertThat(rules).filteredOn(rule -> rule.getResources().contains("nodes/proxy")).singleElement()
+                .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("get"));
         for (String resource : List.of("services", "configmaps", "secrets", "resourcequotas")) {
             assertAllowed(rules, "", resource, "create", "get", "list", "watch", "update", "patch", "delete");
         }

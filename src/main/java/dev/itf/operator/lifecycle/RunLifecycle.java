@@ -14,6 +14,11 @@ import dev.itf.operator.run.RunInputs;
 import dev.itf.operator.run.RunNames;
 import dev.itf.operator.run.RunnerJob;
 import dev.itf.operator.run.RunnerSettings;
+import dev.itf.operator.usage.ComponentUsage;
+import dev.itf.api.Itf;
+import dev.itf.api.Step;
+import dev.itf.api.TestCase;
+import dev.itf.results.LoadThresholds;
 import dev.itf.results.CaseResult;
 import dev.itf.runner.CaseSelection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +31,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,12 +56,14 @@ public class RunLifecycle {
     private final RunCleanup cleanup;
     private final ClusterWriter writer;
     private final RunWakeUps wakeUps;
+    private final ComponentUsage usage;
+    private final RunCache cache;
     /** What a run's objects are built from, read once per run until its runners exist. */
     private final Map<String, RunInputs> inputsByUid = new ConcurrentHashMap<>();
 
     public RunLifecycle(RunConditions conditions, RunInputsReader inputs, Provisioning provisioning, Execution execution,
                         RunResults results, RunnerSettings settings, RunEvents events, RunFailures failures,
-                        RunCleanup cleanup, ClusterWriter writer, RunWakeUps wakeUps) {
+                        RunCleanup cleanup, ClusterWriter writer, RunWakeUps wakeUps, ComponentUsage usage, RunCache cache) {
         this.conditions = conditions;
         this.inputs = inputs;
         this.provisioning = provisioning;
@@ -66,6 +75,8 @@ public class RunLifecycle {
         this.cleanup = cleanup;
         this.writer = writer;
         this.wakeUps = wakeUps;
+        this.usage = usage;
+        this.cache = cache;
     }
 
     /**
@@ -137,6 +148,7 @@ public class RunLifecycle {
         results.forget(uid);
         failures.recovered(uid);
         wakeUps.forget(uid);
+        usage.forget(uid);
         writer.forget(RunNames.namespace(run));
     }
 
@@ -256,6 +268,11 @@ public class RunLifecycle {
     }
 
     private void collect(TestRun run, TestSuite suite, TestRunStatus status, Instant now) {
+        Set<String> measured = resourceComponents(suite);
+        if (!measured.isEmpty() && !usage.watching(run.getMetadata().getUid())) {
+            String namespace = RunNames.namespace(run);
+            usage.watch(run, measured, component -> cache.pods(namespace, Itf.LABEL_COMPONENT, component));
+        }
         List<ShardState> shards = execution.observe(run);
         int selected = status.summary == null ? 0 : status.summary.total;
         List<CaseResult> stored = results(run, now);
@@ -279,6 +296,22 @@ public class RunLifecycle {
         } else {
             conditions.finish(status, false, RunConditions.CASES_FAILED, counts(c), generation);
         }
+    }
+
+    /** The components whose resource usage the suite's load steps judge (none: the run is not sampled). */
+    static Set<String> resourceComponents(TestSuite suite) {
+        Set<String> out = new TreeSet<>();
+        if (suite == null || suite.getSpec() == null || suite.getSpec().cases == null) {
+            return out;
+        }
+        for (TestCase c : suite.getSpec().cases) {
+            for (Step s : c.steps == null ? List.<Step>of() : c.steps) {
+                if (s != null && s.load != null && s.expect != null) {
+                    LoadThresholds.components(s.expect.thresholds).forEach(e -> out.add(e.getValue()));
+                }
+            }
+        }
+        return out;
     }
 
     private List<CaseResult> results(TestRun run, Instant now) {

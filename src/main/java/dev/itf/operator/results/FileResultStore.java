@@ -1,6 +1,7 @@
 package dev.itf.operator.results;
 
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadShards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,12 +49,13 @@ public final class FileResultStore implements ResultStore {
         this.json = json;
     }
 
-    /** Stores one result; false when that (caseId, attempt) was stored before. */
+    /** Stores one result; false when that (caseId, attempt), or that share of a sharded load, was stored before. */
     public boolean put(RunKey run, CaseResult result) throws IOException {
         check(result);
         Path dir = dir(run);
         Files.createDirectories(dir);
-        Path target = dir.resolve(URLEncoder.encode(result.caseId, StandardCharsets.UTF_8) + "@" + result.attempt + SUFFIX);
+        Path target = dir.resolve(URLEncoder.encode(result.caseId, StandardCharsets.UTF_8) + "@" + result.attempt
+                + (LoadShards.isShare(result) ? "-share" + result.shard : "") + SUFFIX);
         if (Files.exists(target)) {
             return false;
         }
@@ -132,7 +134,7 @@ public final class FileResultStore implements ResultStore {
                         unreadable.accept("stored result file " + f.getFileName() + " skipped: " + problem);
                         continue;
                     }
-                    out.putIfAbsent(r.caseId + "@" + r.attempt, r);
+                    out.putIfAbsent(LoadShards.identity(r), r);
                 }
             } catch (NoSuchFileException e) {
                 // deleted while listing: the run is being forgotten

@@ -2,6 +2,7 @@ package dev.itf.operator.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadShards;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -85,9 +86,9 @@ public final class PostgresResultStore implements ResultStore {
             for (int from = 0; from < results.size(); from += ROWS_PER_INSERT) {
                 List<CaseResult> chunk = results.subList(from, Math.min(results.size(), from + ROWS_PER_INSERT));
                 StringBuilder sql = new StringBuilder("insert into " + schema + ".case_results"
-                        + " (run_uid, namespace, run_name, case_id, attempt, result) values ");
+                        + " (run_uid, namespace, run_name, case_id, attempt, share, result) values ");
                 for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?::jsonb)");
+                    sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?::jsonb)");
                 }
                 try (PreparedStatement st = c.prepareStatement(sql.append(" on conflict do nothing").toString())) {
                     int p = 1;
@@ -97,6 +98,7 @@ public final class PostgresResultStore implements ResultStore {
                         st.setString(p++, run.name());
                         st.setString(p++, r.caseId);
                         st.setInt(p++, r.attempt);
+                        st.setInt(p++, LoadShards.isShare(r) ? r.shard : -1);
                         st.setString(p++, json.writeValueAsString(r));
                     }
                     st.executeUpdate();
@@ -125,7 +127,7 @@ public final class PostgresResultStore implements ResultStore {
                                 unreadable.accept(where + " skipped: " + problem);
                                 continue;
                             }
-                            out.putIfAbsent(r.caseId + "@" + r.attempt, r);
+                            out.putIfAbsent(LoadShards.identity(r), r);
                         } catch (IOException | RuntimeException e) {
                             unreadable.accept(where + " skipped, it cannot be read: " + CaseResultBody.firstLine(e.getMessage()));
                         }

@@ -1,6 +1,8 @@
 package dev.itf.operator.results;
 
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadResources;
+import dev.itf.operator.usage.ComponentUsage;
 import dev.itf.results.ComplianceReport;
 import dev.itf.results.ResultSummary;
 
@@ -50,10 +52,11 @@ public class ResultsResource {
     private final RunWakeUps wakeUps;
     private final Leadership leadership;
     private final CachedRuns cache;
+    private final ComponentUsage usage;
     private final int maxBytes;
 
     public ResultsResource(KubernetesClient client, ResultStore store, RunTokens tokens, ReportAccess access, RunResults known,
-                           RunWakeUps wakeUps, Leadership leadership, CachedRuns cache,
+                           RunWakeUps wakeUps, Leadership leadership, CachedRuns cache, ComponentUsage usage,
                            @ConfigProperty(name = "itf.results.max-bytes", defaultValue = "1048576") int maxBytes) {
         this.client = client;
         this.store = store;
@@ -63,6 +66,7 @@ public class ResultsResource {
         this.wakeUps = wakeUps;
         this.leadership = leadership;
         this.cache = cache;
+        this.usage = usage;
         this.maxBytes = maxBytes;
     }
 
@@ -113,6 +117,8 @@ public class ResultsResource {
                         + "shard: " + results.get(i).shard + " but the run has " + shards + " shard" + (shards == 1 ? "" : "s"));
             }
         }
+        // resources thresholds get their verdict here, from the operator's samples, and are stored with it
+        results.stream().filter(LoadResources::any).forEach(r -> LoadResources.judge(r, usage.usage(run.getMetadata().getUid())));
         try {
             int created = known.ingest(key(run), results);
             wakeUps.wake(key(run));

@@ -1,6 +1,9 @@
 package dev.itf.operator.results;
 
+import dev.itf.json.Json;
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadResult;
+import dev.itf.results.StepResult;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -129,10 +132,13 @@ public class RunResults {
     }
 
     private static String key(CaseResult r) {
-        return r.caseId + "@" + r.attempt;
+        return dev.itf.results.LoadShards.identity(r);
     }
 
-    /** What the status, the failures list, the metrics and alerts read: everything but the steps, tags and links. */
+    /**
+     * What the status, the failures list, the metrics and alerts read: everything but the tags, links and steps, save
+     * the measurements of load steps (for status.load and the merge of shares), without their logs and timelines.
+     */
     private static CaseResult light(CaseResult r) {
         CaseResult c = new CaseResult();
         c.caseId = r.caseId;
@@ -148,7 +154,22 @@ public class RunResults {
         c.controls = r.controls;
         c.shard = r.shard;
         c.tags = List.of();
-        c.steps = List.of();
+        c.steps = r.steps == null ? List.of() : r.steps.stream().filter(s -> s.load != null).map(RunResults::lightLoad).toList();
         return c;
+    }
+
+    private static StepResult lightLoad(StepResult s) {
+        StepResult l = new StepResult();
+        l.name = s.name;
+        l.type = s.type;
+        l.outcome = s.outcome;
+        l.message = s.message;
+        l.errorKind = s.errorKind;
+        l.durationMs = s.durationMs;
+        l.log = List.of();
+        LoadResult m = Json.MAPPER.convertValue(s.load, LoadResult.class);
+        m.timeline = List.of();
+        l.load = m;
+        return l;
     }
 }

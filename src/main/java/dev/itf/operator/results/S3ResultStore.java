@@ -3,6 +3,7 @@ package dev.itf.operator.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itf.results.CaseResult;
+import dev.itf.results.LoadShards;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -85,7 +86,7 @@ public final class S3ResultStore implements ResultStore {
                         unreadable.accept("stored result object " + name + " skipped: " + problem);
                         continue;
                     }
-                    out.putIfAbsent(r.caseId + "@" + r.attempt, r);
+                    out.putIfAbsent(LoadShards.identity(r), r);
                 }
             } catch (IOException | RuntimeException e) {
                 unreadable.accept("stored result object " + name + " skipped, it cannot be read: " + CaseResultBody.firstLine(e.getMessage()));

@@ -20,7 +20,7 @@ import java.util.List;
 final class StoreMigrations implements ResourceProvider {
     static final String DIRECTORY = "db/itf-results";
     /** In order; add a new migration's file here. */
-    static final List<String> FILES = List.of("V1__results_and_history.sql");
+    static final List<String> FILES = List.of("V1__results_and_history.sql", "V2__load_shares.sql");
 
     @Override
     public LoadableResource getResource(String name) {

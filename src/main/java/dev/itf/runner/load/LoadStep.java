@@ -22,6 +22,7 @@ import dev.itf.runner.expect.ExpectationFailure;
 import dev.itf.runner.http.HttpStep;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,7 @@ public final class LoadStep implements MeasuringStep {
         long budgetEnd = System.nanoTime() + ctx.timeout().toNanos();
         StepContext perRequest = new RequestContext(ctx, requestTimeout);
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
         long measuredFrom = start + Math.round(plan.warmupSeconds * 1e9);
         long end = start + Math.round(plan.totalSeconds * 1e9);
         LoadRecorder recorder = new LoadRecorder(measuredFrom, inFlight::get);
@@ -155,6 +157,7 @@ public final class LoadStep implements MeasuringStep {
         long measuredNanos = Math.max(0, sentUntil - measuredFrom);
         LoadResult r = recorder.result(plan.open ? "open" : "closed", measuredNanos, plan.open);
         r.stopped = stopped;
+        r.measuredFrom = startedAt.plusNanos(measuredFrom - start).toString();
         if (shares > 1) {
             r.shard = share;
             r.shards = shares;

@@ -74,7 +74,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
                 }
             }
         }
-        assertThat(applied).containsExactly("1:true");
+        assertThat(applied).containsExactly("1:true", "2:true");
         assertThat(tables).containsExactly("case_results", "finished_runs", "flyway_schema_history");
     }
 

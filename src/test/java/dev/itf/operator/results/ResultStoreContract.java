@@ -34,6 +34,33 @@ abstract class ResultStoreContract {
         assertThat(store.list(new RunKey("team", "orders-1", "other-uid"))).isEmpty();
     }
 
+    /** Shard {@code shard}'s share of a load split over two runner Jobs. */
+    static CaseResult share(int shard, String message) {
+        CaseResult r = result("LOAD_001", 1, Outcome.PASSED, message);
+        r.shard = shard;
+        dev.itf.results.StepResult s = new dev.itf.results.StepResult();
+        s.name = "browse under load";
+        s.outcome = Outcome.PASSED;
+        s.load = new dev.itf.results.LoadResult();
+        s.load.shard = shard;
+        s.load.shards = 2;
+        r.steps.add(s);
+        return r;
+    }
+
+    @Test
+    void everyShareOfASplitLoadIsKeptEachOnce() throws Exception {
+        ResultStore store = store();
+        store.putAll(run, List.of(share(0, "first")));
+        store.putAll(run, List.of(share(1, "first")));
+        store.putAll(run, List.of(share(1, "again"), share(0, "again")));
+        store.putAll(run, List.of(share(0, "a third time")));
+
+        List<CaseResult> all = store().list(run);
+        assertThat(all).extracting(r -> r.caseId + "@" + r.attempt + " shard " + r.shard + " " + r.message)
+                .containsExactlyInAnyOrder("LOAD_001@1 shard 0 first", "LOAD_001@1 shard 1 first");
+    }
+
     @Test
     void aBatchOfManyIsReadBackWhole() throws Exception {
         ResultStore store = store();

@@ -50,7 +50,8 @@ class ResultsResourceTest {
         FileResultStore store = new FileResultStore(dir, Json.MAPPER);
         return new ResultsResource(client, store, tokens,
                 new ReportAccess(client, Clock.systemUTC(), reportsAuth, Duration.ofSeconds(30), 100),
-                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), new CachedRuns(), 1 << 20);
+                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), new CachedRuns(),
+                new dev.itf.operator.usage.ComponentUsage(client, new dev.itf.operator.Events(client, java.util.Optional.empty()), Clock.systemUTC(), Duration.ofSeconds(5)), 1 << 20);
     }
 
     private void serveRun(String name, String uid) {

@@ -68,4 +68,21 @@ class RunResultsTest {
         assertThat(results.ingest(run, List.of(r))).isEqualTo(1);
         assertThat(results.current(run, problem -> { })).hasSize(1);
     }
+
+    @Test
+    void bothSharesOfASplitLoadAreKeptWithTheirMeasurementsAndMergeIntoStatusLoad() throws Exception {
+        RunResults results = new RunResults(new FileResultStore(root, Json.MAPPER));
+        CaseResult first = ResultStoreContract.share(0, null);
+        first.steps.get(0).load.requests = 900L;
+        first.steps.get(0).log = List.of("a line the running summary does not keep");
+        CaseResult second = ResultStoreContract.share(1, null);
+        second.steps.get(0).load.requests = 100L;
+        assertThat(results.ingest(run, List.of(first))).isEqualTo(1);
+        assertThat(results.ingest(run, List.of(second, first))).isEqualTo(1);
+
+        List<CaseResult> known = results.current(run, problem -> { });
+        assertThat(known).hasSize(2).allSatisfy(r -> assertThat(r.steps).singleElement().satisfies(s -> assertThat(s.log).isEmpty()));
+        var load = dev.itf.operator.lifecycle.RunLoadStatus.of(dev.itf.results.LoadShards.combine(known));
+        assertThat(load).singleElement().satisfies(l -> assertThat(l.requests).isEqualTo(1000));
+    }
 }

@@ -79,7 +79,8 @@ class StoreDownTest {
         tokens.markComplete();
         ResultsResource resource = new ResultsResource(client, store, tokens,
                 new ReportAccess(client, Clock.systemUTC(), "kubernetes", Duration.ofSeconds(30), 100),
-                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), new CachedRuns(), 1 << 20);
+                new RunResults(store), new RunWakeUps(Duration.ofSeconds(1)), new Leadership(), new CachedRuns(),
+                new dev.itf.operator.usage.ComponentUsage(client, new dev.itf.operator.Events(client, java.util.Optional.empty()), Clock.systemUTC(), Duration.ofSeconds(5)), 1 << 20);
         endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         endpoint.createContext("/api/v1/results/" + NS + "/run-1", ex -> {
             Response r = resource.post(NS, "run-1", ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestBody().readAllBytes());
