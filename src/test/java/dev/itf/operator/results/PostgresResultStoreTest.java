@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement st = c.createStatement()) {
+        try (Connection c = dev.itf.TestJdbc.connect(URL, "postgres"); Statement st = c.createStatement()) {
             st.execute("drop schema if exists " + SCHEMA + " cascade");
         }
         proxy = new TcpProxy("127.0.0.1", 5432);
@@ -61,7 +60,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
         store().putAll(run, List.of(result("API_002", 1, Outcome.PASSED, null)));
         List<String> applied = new ArrayList<>();
         List<String> tables = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement st = c.createStatement()) {
+        try (Connection c = dev.itf.TestJdbc.connect(URL, "postgres"); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select version, success from " + SCHEMA + ".flyway_schema_history where version is not null")) {
                 while (rs.next()) {
                     applied.add(rs.getString(1) + ":" + rs.getBoolean(2));
@@ -82,7 +81,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
     void aSchemaDroppedUnderARunningStoreIsCreatedAgainOnTheNextUse() throws Exception {
         ResultStore store = store();
         store.putAll(run, List.of(result("API_001", 1, Outcome.PASSED, null)));
-        try (Connection c = DriverManager.getConnection(URL, "postgres", null); Statement st = c.createStatement()) {
+        try (Connection c = dev.itf.TestJdbc.connect(URL, "postgres"); Statement st = c.createStatement()) {
             st.execute("drop schema " + SCHEMA + " cascade");
         }
         assertThatThrownBy(() -> store.list(run)).as("the use that finds the tables gone").isInstanceOf(IOException.class);

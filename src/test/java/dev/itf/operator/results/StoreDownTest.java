@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class StoreDownTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (Connection c = DriverManager.getConnection(PostgresResultStoreTest.URL, "postgres", null); Statement st = c.createStatement()) {
+        try (Connection c = dev.itf.TestJdbc.connect(PostgresResultStoreTest.URL, "postgres"); Statement st = c.createStatement()) {
             st.execute("drop schema if exists " + SCHEMA + " cascade");
         }
         database = new TcpProxy("127.0.0.1", 5432);

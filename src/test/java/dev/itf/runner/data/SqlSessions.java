@@ -1,7 +1,6 @@
 package dev.itf.runner.data;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
@@ -12,7 +11,7 @@ public final class SqlSessions {
     }
 
     public static int count(String applicationName) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        try (Connection c = dev.itf.TestJdbc.connect("jdbc:postgresql://127.0.0.1:5432/test?user=postgres", null);
              PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
             s.setString(1, applicationName);
             try (ResultSet rs = s.executeQuery()) {

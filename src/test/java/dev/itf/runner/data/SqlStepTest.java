@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,7 +59,7 @@ class SqlStepTest {
     }
 
     static void admin(String uri, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc(uri)); Statement s = c.createStatement()) {
+        try (Connection c = dev.itf.TestJdbc.connect(jdbc(uri), null); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
