@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** Turns a SnakeYAML node tree into a Jackson tree, recording where every field and list item starts. */
+/** Turns a SnakeYAML node tree into a Jackson tree, recording where every field and list item starts when asked to. */
 final class YamlTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,6 +25,7 @@ final class YamlTree {
     static final int MAX_ALIAS_COPIES = 100_000;
 
     private final Path file;
+    /** Null when positions are not wanted: then no path is built either. */
     private final Map<String, Position> positions;
     // an alias that refers to one of its own ancestors would recurse forever
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
@@ -41,7 +42,9 @@ final class YamlTree {
     }
 
     JsonNode convert(Node node, String path) throws ManifestException {
-        positions.putIfAbsent(path, start(node));
+        if (positions != null) {
+            positions.putIfAbsent(path, start(node));
+        }
         if (inProgress.put(node, Boolean.TRUE) != null) {
             throw new ManifestException(file, start(node), "a YAML alias refers to a node that contains it");
         }
@@ -58,7 +61,8 @@ final class YamlTree {
                 ArrayNode array = NODES.arrayNode();
                 int i = 0;
                 for (Node item : sequence.getValue()) {
-                    array.add(convert(item, path + "[" + i++ + "]"));
+                    array.add(convert(item, positions == null ? null : path + "[" + i + "]"));
+                    i++;
                 }
                 return array;
             }
@@ -78,8 +82,11 @@ final class YamlTree {
             if (object.has(key)) {
                 throw new ManifestException(file, start(keyNode), "duplicate key \"" + key + "\"");
             }
-            String child = path.isEmpty() ? key : path + "." + key;
-            positions.put(child, start(keyNode));
+            String child = null;
+            if (positions != null) {
+                child = path.isEmpty() ? key : path + "." + key;
+                positions.put(child, start(keyNode));
+            }
             object.set(key, convert(tuple.getValueNode(), child));
         }
         return object;
