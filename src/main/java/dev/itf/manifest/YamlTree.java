@@ -27,9 +27,11 @@ final class YamlTree {
     private final Path file;
     /** Null when positions are not wanted: then no path is built either. */
     private final Map<String, Position> positions;
-    // an alias that refers to one of its own ancestors would recurse forever
+    // only a node with an anchor can be met again (through an alias): an alias that refers to one of its own ancestors
+    // would recurse forever, and everything under a node met again is a copy
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private final Map<Node, Boolean> converted = new IdentityHashMap<>();
+    private int copying;
     private int copies;
 
     YamlTree(Path file, Map<String, Position> positions) {
@@ -45,11 +47,15 @@ final class YamlTree {
         if (positions != null) {
             positions.putIfAbsent(path, start(node));
         }
-        if (inProgress.put(node, Boolean.TRUE) != null) {
+        boolean anchored = node.getAnchor() != null;
+        if (anchored && inProgress.put(node, Boolean.TRUE) != null) {
             throw new ManifestException(file, start(node), "a YAML alias refers to a node that contains it");
         }
-        // a node met again is an alias's copy of it
-        if (converted.put(node, Boolean.TRUE) != null && ++copies > MAX_ALIAS_COPIES) {
+        boolean again = anchored && converted.put(node, Boolean.TRUE) != null;
+        if (again) {
+            copying++;
+        }
+        if (copying > 0 && ++copies > MAX_ALIAS_COPIES) {
             throw new ManifestException(file, start(node), "YAML aliases copy more than " + MAX_ALIAS_COPIES
                     + " values; write the values out instead");
         }
@@ -68,7 +74,12 @@ final class YamlTree {
             }
             return scalar((ScalarNode) node);
         } finally {
-            inProgress.remove(node);
+            if (anchored) {
+                inProgress.remove(node);
+            }
+            if (again) {
+                copying--;
+            }
         }
     }
 
