@@ -6,8 +6,9 @@
 #   CASES=2000 PARALLEL="1 4" TARGETS=nginx bench/http-cases.sh
 #   BASELINE=/path/to/other/quarkus-app bench/http-cases.sh   # also runs another ITF build, for before/after
 #
-# ITF runs as bin/itf runs it (the same JVM flags); a BASELINE build runs with BASELINE_JAVA_OPTS (default none, as
-# bin/itf ran before it chose flags).
+# ITF runs through bin/itf (its JVM flags and its class archive per command, written by a command's first run after a
+# build: the script makes it first and times that run); a BASELINE build runs with `java -jar` and BASELINE_JAVA_OPTS
+# (default none, as bin/itf ran before it chose flags).
 #
 # Every case is one request and two checks: status 200 and one jsonPath equality on the JSON body. Targets: nginx
 # (Debian's package, on a free loopback port with its own configuration under the work directory) serving a small
@@ -233,7 +234,7 @@ itf_run() { # jar-dir flags suite parallel label
   rm -rf "$out"
   local t0 t1 rc=0
   t0=$(date +%s%N)
-  java $flags -jar "$jar" run "$suite" --parallel "$par" --report-dir "$out" >"$log" 2>&1 || rc=$?
+  itf_cmd "$1" "$flags" run "$suite" --parallel "$par" --report-dir "$out" >"$log" 2>&1 || rc=$?
   t1=$(date +%s%N)
   local report="$out/itf-results.json"
   if [ "$rc" != 0 ] || [ ! -f "$report" ]; then
@@ -276,6 +277,17 @@ timed() { # command... -> wall ms; output to $work/last.log
   echo "$(( (t1 - t0) / 1000000 )) $rc"
 }
 
+# this checkout's build runs as bin/itf runs it; another build with java -jar and the given flags
+itf_cmd() { # app-dir flags args...
+  local dir="$1" flags="$2"
+  shift 2
+  if [ "$dir" = "$app" ]; then
+    ITF_APP="$app" "$here/bin/itf" "$@"
+  else
+    java $flags -jar "$dir/quarkus-run.jar" "$@"
+  fi
+}
+
 itf_builds=("itf=$app")
 [ -n "$baseline" ] && itf_builds+=("itf-baseline=$baseline")
 flags_of() { if [ "$1" = itf ]; then echo "$itf_flags"; else echo "$baseline_flags"; fi; }
@@ -292,7 +304,13 @@ for target in $TARGETS; do
     *) say "bench: unknown target $target (nginx, demo)"; exit 2 ;;
   esac
   write_suite "$work/suite-$target.yaml" "$url" "\$.$field" "$value" "$CASES"
+  write_suite "$work/suite-small.yaml" "$url" "\$.$field" "$value" 5
   say "== $target: $url"
+  if ! ls "$app"/cds/run-*.jsa >/dev/null 2>&1; then
+    # the first run after a build writes the class archive that later runs map
+    read -r ms rc < <(timed itf_cmd "$app" "" run "$work/suite-small.yaml" --report-dir "$work/reports-first")
+    row "$target itf first run after the build (5 cases, writes the class archive) wall_ms=$ms exit=$rc"
+  fi
   # the same warm-up for everyone: the server's JIT (demo target) and caches before any measurement
   wrk -t 2 -c 8 -d 3s "$url" >/dev/null
 
@@ -337,15 +355,16 @@ for target in $TARGETS; do
     done
 
     # start-up: the JVM alone, the itf command, and a 5-case suite end to end (reports included)
-    write_suite "$work/suite-small.yaml" "$url" "\$.$field" "$value" 5
     for b in "${itf_builds[@]}"; do
       name="${b%%=*}"
       jar="${b#*=}/quarkus-run.jar"
       flags="$(flags_of "$name")"
+      itf="java $flags -jar $jar"
+      [ "$name" = itf ] && itf="env ITF_APP=$app $here/bin/itf"
       hyperfine -N -w 2 -r "$SMALL_RUNS" --export-json "$work/startup-$name.json" \
         -n "$name: java -version" "java $flags -version" \
-        -n "$name: itf --version" "java $flags -jar $jar --version" \
-        -n "$name: itf run (5 cases)" "java $flags -jar $jar run $work/suite-small.yaml --report-dir $work/reports-small-$name" \
+        -n "$name: itf --version" "$itf --version" \
+        -n "$name: itf run (5 cases)" "$itf run $work/suite-small.yaml --report-dir $work/reports-small-$name" \
         >"$work/hyperfine-$name.log" 2>&1
       node -e '
         const r = require(process.argv[1]).results;

@@ -16,6 +16,9 @@ public class Main {
             Quarkus.run(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        // Quarkus is not started, so nothing configures logging: the log manager it brings would build a record for every
+        // debug message (the JSONPath library logs one per evaluation) and queue it for a handler that never comes
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         System.exit(ItfCommand.execute(args));
     }
 }

@@ -5,9 +5,9 @@ import dev.itf.api.Itf;
 import dev.itf.validation.Problem;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One YAML document of a file: its Jackson tree and where each of its fields starts, so that a problem found at
@@ -18,14 +18,14 @@ public final class Manifest {
     private final Path file;
     private final int document;
     private final JsonNode node;
-    private final Map<String, Position> positions;
+    /** Found when first asked: a large suite has a position for every field, and only a problem needs one. */
+    private final Supplier<Map<String, Position>> positions;
 
-    Manifest(Path file, int document, JsonNode node, Map<String, Position> positions) {
+    Manifest(Path file, int document, JsonNode node, Supplier<Map<String, Position>> positions) {
         this.file = file;
         this.document = document;
         this.node = node;
-        // a view, not a copy: a large suite has a position for every field, and the map is not changed after parsing
-        this.positions = Collections.unmodifiableMap(positions);
+        this.positions = positions;
     }
 
     public Path file() {
@@ -85,8 +85,9 @@ public final class Manifest {
      */
     public Position positionOf(String fieldPath) {
         String path = fieldPath == null ? "" : fieldPath;
+        Map<String, Position> all = positions.get();
         while (true) {
-            Position p = positions.get(path);
+            Position p = all.get(path);
             if (p != null) {
                 return p;
             }

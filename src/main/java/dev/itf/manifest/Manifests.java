@@ -7,6 +7,8 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -42,19 +44,46 @@ public final class Manifests {
     public static List<Manifest> parse(Path file, String text) throws ManifestException {
         unprintable(file, text);
         List<Manifest> manifests = new ArrayList<>();
+        // positions are needed only to report a problem: they are found then, by reading the text again
+        Map<Integer, Map<String, Position>> positions = new HashMap<>();
+        for (Document d : documents(file, text, false)) {
+            manifests.add(new Manifest(file, d.index(), d.node(), () -> positionsOf(file, text, d.index(), positions)));
+        }
+        return manifests;
+    }
+
+    private record Document(int index, JsonNode node, Map<String, Position> positions) {
+    }
+
+    /** The positions of one document's fields; read once for all the documents of the text, on the first call. */
+    private static Map<String, Position> positionsOf(Path file, String text, int document, Map<Integer, Map<String, Position>> found) {
+        synchronized (found) {
+            if (found.isEmpty()) {
+                try {
+                    documents(file, text, true).forEach(d -> found.put(d.index(), d.positions()));
+                } catch (ManifestException e) {
+                    throw new IllegalStateException("the text read before cannot be read again: " + e.getMessage(), e);
+                }
+            }
+            return found.getOrDefault(document, Map.of());
+        }
+    }
+
+    private static List<Document> documents(Path file, String text, boolean withPositions) throws ManifestException {
+        List<Document> documents = new ArrayList<>();
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         StreamReader reader = new StreamReader(new StringReader(text));
         try {
-            Composer documents = new Composer(new ParserImpl(reader, options), new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(reader, options), new QuickResolver(), options);
             int index = 0;
-            while (documents.checkNode()) {
-                Node root = documents.getNode();
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
                 int document = index++;
                 if (root == null) {
                     continue;
                 }
-                Map<String, Position> positions = new HashMap<>();
+                Map<String, Position> positions = withPositions ? new HashMap<>() : null;
                 JsonNode node = new YamlTree(file, positions).convert(root, "");
                 if (node.isNull()) {
                     continue;
@@ -62,7 +91,7 @@ public final class Manifests {
                 if (!node.isObject()) {
                     throw new ManifestException(file, YamlTree.start(root), "a document must be a mapping (apiVersion, kind, metadata, spec)");
                 }
-                manifests.add(new Manifest(file, document, node, positions));
+                documents.add(new Document(document, node, positions));
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : reader.getMark();
@@ -71,7 +100,21 @@ public final class Manifests {
             // limits (nesting depth, aliases) carry no mark: the reader stopped right after the cause
             throw new ManifestException(file, position(reader.getMark()), "not valid YAML: " + printable(e.getMessage()));
         }
-        return manifests;
+        return documents;
+    }
+
+    /**
+     * SnakeYAML's resolver, without its regular expressions for a plain scalar whose first character starts none of
+     * the implicit types (booleans, numbers, null, ...): the only resolver left for such a scalar matches the empty one.
+     */
+    private static final class QuickResolver extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind == NodeId.scalar && implicit && !value.isEmpty() && !yamlImplicitResolvers.containsKey(value.charAt(0))) {
+                return Tag.STR;
+            }
+            return super.resolve(kind, value, implicit);
+        }
     }
 
     /** YAML forbids control characters outside tabs and line breaks; the parser would name none, nor say where. */

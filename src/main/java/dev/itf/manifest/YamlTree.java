@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** Turns a SnakeYAML node tree into a Jackson tree, recording where every field and list item starts. */
+/** Turns a SnakeYAML node tree into a Jackson tree, recording where every field and list item starts when asked to. */
 final class YamlTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,10 +25,13 @@ final class YamlTree {
     static final int MAX_ALIAS_COPIES = 100_000;
 
     private final Path file;
+    /** Null when positions are not wanted: then no path is built either. */
     private final Map<String, Position> positions;
-    // an alias that refers to one of its own ancestors would recurse forever
+    // only a node with an anchor can be met again (through an alias): an alias that refers to one of its own ancestors
+    // would recurse forever, and everything under a node met again is a copy
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private final Map<Node, Boolean> converted = new IdentityHashMap<>();
+    private int copying;
     private int copies;
 
     YamlTree(Path file, Map<String, Position> positions) {
@@ -41,12 +44,18 @@ final class YamlTree {
     }
 
     JsonNode convert(Node node, String path) throws ManifestException {
-        positions.putIfAbsent(path, start(node));
-        if (inProgress.put(node, Boolean.TRUE) != null) {
+        if (positions != null) {
+            positions.putIfAbsent(path, start(node));
+        }
+        boolean anchored = node.getAnchor() != null;
+        if (anchored && inProgress.put(node, Boolean.TRUE) != null) {
             throw new ManifestException(file, start(node), "a YAML alias refers to a node that contains it");
         }
-        // a node met again is an alias's copy of it
-        if (converted.put(node, Boolean.TRUE) != null && ++copies > MAX_ALIAS_COPIES) {
+        boolean again = anchored && converted.put(node, Boolean.TRUE) != null;
+        if (again) {
+            copying++;
+        }
+        if (copying > 0 && ++copies > MAX_ALIAS_COPIES) {
             throw new ManifestException(file, start(node), "YAML aliases copy more than " + MAX_ALIAS_COPIES
                     + " values; write the values out instead");
         }
@@ -58,13 +67,19 @@ final class YamlTree {
                 ArrayNode array = NODES.arrayNode();
                 int i = 0;
                 for (Node item : sequence.getValue()) {
-                    array.add(convert(item, path + "[" + i++ + "]"));
+                    array.add(convert(item, positions == null ? null : path + "[" + i + "]"));
+                    i++;
                 }
                 return array;
             }
             return scalar((ScalarNode) node);
         } finally {
-            inProgress.remove(node);
+            if (anchored) {
+                inProgress.remove(node);
+            }
+            if (again) {
+                copying--;
+            }
         }
     }
 
@@ -78,8 +93,11 @@ final class YamlTree {
             if (object.has(key)) {
                 throw new ManifestException(file, start(keyNode), "duplicate key \"" + key + "\"");
             }
-            String child = path.isEmpty() ? key : path + "." + key;
-            positions.put(child, start(keyNode));
+            String child = null;
+            if (positions != null) {
+                child = path.isEmpty() ? key : path + "." + key;
+                positions.put(child, start(keyNode));
+            }
             object.set(key, convert(tuple.getValueNode(), child));
         }
         return object;

@@ -151,6 +151,9 @@ public final class JunitReport {
         if (s == null) {
             return "";
         }
+        if (plain(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -166,8 +169,24 @@ public final class JunitReport {
         return b.toString();
     }
 
-    private static String seconds(long ms) {
-        return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    /** True when every character is one XML 1.0 holds with no surrogate to pair: most texts, kept as they are. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Milliseconds as seconds with three decimals, as {@code %.3f} gives them, without a formatter per case. */
+    static String seconds(long ms) {
+        if (ms < 0) {
+            return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+        }
+        String millis = Long.toString(ms % 1000);
+        return ms / 1000 + "." + "000".substring(millis.length()) + millis;
     }
 
     /** ISO 8601 without a zone, as the JUnit schema has it; the time is UTC. */
