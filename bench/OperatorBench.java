@@ -87,16 +87,31 @@ public class OperatorBench {
         }
         int http = freePort();
         Path results = Files.createTempDirectory("itf-bench-results");
-        // OPERATOR_HEAP sets the operator's heap limit (default 384m), to measure RSS under a smaller one
-        String heap = System.getenv().getOrDefault("OPERATOR_HEAP", "384m");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseSerialGC", "-Dquarkus.profile=bench",
-                "-Dquarkus.http.port=" + http, "-jar", jar.toString());
+        // the operator runs as the chart runs it: its JVM options and malloc arenas, and -XX:MaxRAM for the container's
+        // memory limit (which the heap is a percentage of). OPERATOR_HEAP sets a heap limit (-Xmx) instead;
+        // OPERATOR_JAVA_OPTS adds JVM options (say -XX:NativeMemoryTracking=summary, reported with the RSS)
+        Map<String, String> chart = chartOperatorSettings();
+        List<String> command = new ArrayList<>(List.of("java", "-XX:MaxRAM=" + chart.get("memoryLimit")));
+        String heap = System.getenv("OPERATOR_HEAP");
+        if (heap != null) {
+            command.add("-Xmx" + heap);
+        }
+        String extra = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.profile=bench", "-Dquarkus.http.port=" + http, "-jar", jar.toString()));
+        System.out.println("operator: JDK_JAVA_OPTIONS=\"" + chart.get("javaOptions") + "\" MALLOC_ARENA_MAX=" + chart.get("mallocArenaMax")
+                + " " + String.join(" ", command));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", server.url("/"));
         pb.environment().put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", NS);
         pb.environment().put("ITF_RESULTS_DIR", results.toString());
         pb.environment().put("ITF_OPERATOR_URL", "http://127.0.0.1:" + http);
         pb.environment().put("ITF_RUNNER_IMAGE", "itf:bench");
         pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        pb.environment().put("JDK_JAVA_OPTIONS", chart.get("javaOptions"));
+        pb.environment().put("MALLOC_ARENA_MAX", chart.get("mallocArenaMax"));
         pb.redirectErrorStream(true).redirectOutput(Path.of("target/bench-operator.log").toFile());
         Process operator = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(operator::destroy));  // an interrupted bench leaves no operator behind
@@ -114,6 +129,9 @@ public class OperatorBench {
             System.exit(status);  // the mock server's and informers' threads would keep this JVM alive
         }
     }
+
+    /** PHASES: which of jobs, idle, ingest, rss to run (default all); rss alone creates its first 600 runs 100 at a time. */
+    static final List<String> PHASES = List.of(System.getenv().getOrDefault("PHASES", "jobs,idle,ingest,rss").split(","));
 
     static void run(KubernetesClient client, Process operator, int http, int idleSeconds) throws Exception {
         HttpClient web = HttpClient.newHttpClient();
@@ -149,23 +167,41 @@ public class OperatorBench {
 
         // 1. 100 TestRuns at once, twice: the first batch meets a JVM that has just started, the second a warmed-up one
         List<String> first = names("r", 0, 100);
-        atOnce(client, operator, first, created, jobSeen, "100 runs at once, the first after the operator started");
-        atOnce(client, operator, names("r", 100, 200), created, jobSeen, "100 runs at once, the operator warmed up by the first 100");
-
-        // 2. API requests while runs idle in Running, with 200 and then 600 runs
-        idle(client, names("r", 0, 200), idleSeconds);
-        atOnce(client, operator, names("r", 200, 600), created, jobSeen, "400 runs at once");
         List<String> all = names("r", 0, 600);
-        idle(client, all, idleSeconds);
-
-        // 3. results ingestion into 100 running runs, single results and batches of 100
         Map<String, String> tokens = new HashMap<>();
-        for (String run : all) {
-            tokens.put(run, token(client, jobs.get(run)));
+        if (PHASES.contains("jobs") || PHASES.contains("idle") || PHASES.contains("ingest")) {
+            atOnce(client, operator, first, created, jobSeen, "100 runs at once, the first after the operator started");
+            atOnce(client, operator, names("r", 100, 200), created, jobSeen, "100 runs at once, the operator warmed up by the first 100");
+
+            // 2. API requests while runs idle in Running, with 200 and then 600 runs
+            if (PHASES.contains("idle")) {
+                idle(client, names("r", 0, 200), idleSeconds);
+            }
+            atOnce(client, operator, names("r", 200, 600), created, jobSeen, "400 runs at once");
+            if (PHASES.contains("idle")) {
+                idle(client, all, idleSeconds);
+            }
+
+            // 3. results ingestion into 100 running runs, single results and batches of 100
+            for (String run : all) {
+                tokens.put(run, token(client, jobs.get(run)));
+            }
+            if (PHASES.contains("ingest")) {
+                int perRun = 200;
+                ingest(client, web, http, first, tokens, perRun, 1, "S");
+                ingest(client, web, http, first, tokens, perRun, 100, "B");
+            }
+        } else if (PHASES.contains("rss")) {
+            for (int i = 0; i < 600; i += 100) {
+                atOnce(client, operator, names("r", i, i + 100), created, jobSeen, "100 runs at once (for the RSS phase)");
+            }
+            for (String run : all) {
+                tokens.put(run, token(client, jobs.get(run)));
+            }
         }
-        int perRun = 200;
-        ingest(client, web, http, first, tokens, perRun, 1, "S");
-        ingest(client, web, http, first, tokens, perRun, 100, "B");
+        if (!PHASES.contains("rss")) {
+            return;
+        }
 
         // 4. 1,000 finished runs kept: create 400 more, then finish all 1,000
         List<String> last = names("r", 600, 1000);
@@ -194,7 +230,10 @@ public class OperatorBench {
         waitFor("1000 finished runs", Duration.ofMinutes(10), () -> client.resources(TestRun.class).inNamespace(NS).list().getItems().stream()
                 .filter(r -> r.getStatus() != null && r.getStatus().completionTime != null).count() == 1000);
         Thread.sleep(15_000); // settle: the finished runs' clean-up and resyncs
-        System.out.printf("operator RSS with 1,000 finished runs kept: %d MiB (-Xmx%s, serial GC)%n", rssKib(operator.pid()) / 1024, System.getenv().getOrDefault("OPERATOR_HEAP", "384m"));
+        System.out.printf("operator RSS with 1,000 finished runs kept: %d MiB (the chart's JVM options, memory limit %s%s); load average %s%n",
+                rssKib(operator.pid()) / 1024, chartOperatorSettings().get("memoryLimit"),
+                System.getenv("OPERATOR_HEAP") == null ? "" : ", -Xmx" + System.getenv("OPERATOR_HEAP"), loadAverage());
+        memoryReport(operator.pid());
         long before = total.get();
         Thread.sleep(idleSeconds * 1000L);
         System.out.printf("API requests per minute with 1,000 finished runs: %.1f%n", (total.get() - before) * 60.0 / idleSeconds);
@@ -404,6 +443,56 @@ public class OperatorBench {
             }
         }
         return -1;
+    }
+
+    /** The operator's JVM options, malloc arenas and memory limit (as -XX:MaxRAM takes it) from the chart's defaults. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> chartOperatorSettings() throws Exception {
+        Map<String, Object> values = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readValue(Path.of("helm/itf/values.yaml").toFile(), Map.class);
+        Map<String, Object> operator = (Map<String, Object>) values.get("operator");
+        Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) values.get("resources")).get("limits");
+        String limit = limits.get("memory").toString();
+        return Map.of("javaOptions", operator.get("javaOptions").toString().trim(),
+                "mallocArenaMax", operator.get("mallocArenaMax").toString(),
+                "memoryLimit", limit.replaceAll("([0-9]+)([KMG])i$", "$1$2").toLowerCase());
+    }
+
+    /**
+     * Where the operator's memory goes, into target/bench-operator-memory.txt: the kernel's view (smaps_rollup, and the
+     * anonymous mappings by size, where malloc arenas show as 64 MiB regions), the heap after a full collection, and the
+     * JVM's native memory summary when the operator runs with -XX:NativeMemoryTracking.
+     */
+    static void memoryReport(long pid) throws Exception {
+        StringBuilder out = new StringBuilder("RSS before the full GC: " + rssKib(pid) / 1024 + " MiB\n\n");
+        out.append(Files.readString(Path.of("/proc/" + pid + "/smaps_rollup"))).append('\n');
+        out.append(jcmd(pid, "VM.native_memory", "summary")).append('\n');
+        out.append(jcmd(pid, "GC.heap_info")).append('\n');
+        out.append(jcmd(pid, "GC.run"));
+        out.append(jcmd(pid, "GC.heap_info")).append('\n');
+        out.append("RSS after the full GC: ").append(rssKib(pid) / 1024).append(" MiB\n\n");
+        out.append(jcmd(pid, "GC.class_histogram").lines().limit(30).collect(java.util.stream.Collectors.joining("\n"))).append("\n\n");
+        out.append(jcmd(pid, "VM.native_memory", "summary")).append('\n');
+        List<String> threads = jcmd(pid, "Thread.print").lines().filter(l -> l.startsWith("\""))
+                .map(l -> l.substring(1, l.indexOf('"', 1)).replaceAll("[0-9]+", "N")).toList();
+        out.append(threads.size()).append(" threads\n");
+        new java.util.TreeMap<>(threads.stream().collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting())))
+                .forEach((name, n) -> out.append(String.format("%5d %s%n", n, name)));
+        out.append('\n');
+        Process pmap = new ProcessBuilder("pmap", "-x", Long.toString(pid)).redirectErrorStream(true).start();
+        out.append(new String(pmap.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        pmap.waitFor();
+        Files.writeString(Path.of("target/bench-operator-memory.txt"), out);
+        System.out.println("    memory report: target/bench-operator-memory.txt");
+    }
+
+    static String jcmd(long pid, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        args.addAll(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
     }
 
     static int freePort() throws Exception {

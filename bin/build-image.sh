@@ -104,8 +104,9 @@ with tarfile.open(base_path) as base:
             app_files += tree(os.path.join(app_dir, sub), "deployments/" + sub)
     new_layers = [layer([("deployments", None)] + tree(os.path.join(app_dir, "lib"), "deployments/lib")), layer(app_files)]
 
-    env = [e for e in config.get("config", {}).get("Env", []) if not e.startswith(("JDK_JAVA_OPTIONS=", "LANG="))]
-    env += ["LANG=C.UTF-8", "JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"]
+    env = [e for e in config.get("config", {}).get("Env", [])
+           if not e.startswith(("JDK_JAVA_OPTIONS=", "LANG=", "MALLOC_ARENA_MAX="))]
+    env += ["LANG=C.UTF-8", "MALLOC_ARENA_MAX=2", "JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"]
     config["config"] = {
         **config.get("config", {}),
         "Env": env,

@@ -50,13 +50,13 @@ class ImageBuildScriptTest {
             assertThat(diffIds.get(i)).as("diff id of %s", layers.get(i)).isEqualTo("sha256:" + sha256(unpacked.resolve(layers.get(i))));
         }
         JsonNode runtime = config.get("config");
-        assertThat(texts(runtime.get("Env"))).contains("PATH=/opt/java/openjdk/bin:/usr/bin:/bin")
+        assertThat(texts(runtime.get("Env"))).contains("PATH=/opt/java/openjdk/bin:/usr/bin:/bin", "MALLOC_ARENA_MAX=2")
                 .anyMatch(e -> e.startsWith("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage="));
         assertThat(runtime.get("WorkingDir").asText()).isEqualTo("/deployments");
         assertThat(runtime.has("ExposedPorts") && runtime.get("ExposedPorts").has("8080/tcp")).isTrue();
 
         String dockerfile = Files.readString(Path.of("src", "main", "docker", "Dockerfile"));
-        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre")
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").contains("MALLOC_ARENA_MAX=2")
                 .contains("ENTRYPOINT " + JSON.writeValueAsString(runtime.get("Entrypoint")).replace(",", ", "))
                 .contains("CMD " + JSON.writeValueAsString(runtime.get("Cmd")))
                 .contains("USER " + runtime.get("User").asText());
