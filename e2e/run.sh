@@ -552,7 +552,7 @@ scenario_loadstep() {
     local p; p="$(wait_phase load-1 480 Succeeded Failed Error)"
     [[ "$p" == Failed ]] && pass "loadstep: run load-1 ends Failed (LOAD_002's memory limit cannot hold)" \
         || fail "loadstep: run load-1 ends Failed (got $p: $(run_field load-1 '{.status.conditions[?(@.type=="Succeeded")].message}'))"
-    local line; line="$(run_field load-1 '{range .status.load[*]}{.caseId} {.requests} {.thresholdsHeld} {.p95} {.throughput}{"\n"}{end}')"
+    local line; line="$(run_field load-1 '{range .status.load[*]}{.case} {.requests} {.thresholdsHeld} {.p95} {.throughput}{"\n"}{end}')"
     log "status.load: $(tr '\n' ';' <<<"$line")"
     local req held; read -r _ req held _ <<<"$(grep '^LOAD_001 ' <<<"$line")"
     [[ "${req:-0}" -ge 1800 && "$held" == true ]] \
