@@ -549,10 +549,10 @@ scenario_access() {
 scenario_loadstep() {
     apply_demo || { fail "loadstep: demo environment Valid"; return; }
     k -n "$work" apply -f "$manifests/loadstep.yaml" >/dev/null || { fail "loadstep: suite and run applied"; return; }
-    local p; p="$(wait_phase load-1 480 Succeeded Failed Error)"
-    [[ "$p" == Failed ]] && pass "loadstep: run load-1 ends Failed (LOAD_002's memory limit cannot hold)" \
-        || fail "loadstep: run load-1 ends Failed (got $p: $(run_field load-1 '{.status.conditions[?(@.type=="Succeeded")].message}'))"
-    local line; line="$(run_field load-1 '{range .status.load[*]}{.case} {.requests} {.thresholdsHeld} {.p95} {.throughput}{"\n"}{end}')"
+    local p; p="$(wait_phase loadstep-1 480 Succeeded Failed Error)"
+    [[ "$p" == Failed ]] && pass "loadstep: run loadstep-1 ends Failed (LOAD_002's memory limit cannot hold)" \
+        || fail "loadstep: run loadstep-1 ends Failed (got $p: $(run_field loadstep-1 '{.status.conditions[?(@.type=="Succeeded")].message}'))"
+    local line; line="$(run_field loadstep-1 '{range .status.load[*]}{.case} {.requests} {.thresholdsHeld} {.p95} {.throughput}{"\n"}{end}')"
     log "status.load: $(tr '\n' ';' <<<"$line")"
     local req held; read -r _ req held _ <<<"$(grep '^LOAD_001 ' <<<"$line")"
     [[ "${req:-0}" -ge 1800 && "$held" == true ]] \
@@ -561,8 +561,8 @@ scenario_loadstep() {
     read -r _ req held _ <<<"$(grep '^LOAD_002 ' <<<"$line")"
     [[ "$held" == false ]] && pass "loadstep: LOAD_002's memory threshold failed on the kubelet's working set of the demo pods" \
         || fail "loadstep: LOAD_002's thresholds failed (got: $(grep '^LOAD_002 ' <<<"$line"))"
-    local ids msg; ids="$(run_field load-1 '{.status.failures[*].id}')"
-    msg="$(run_field load-1 '{.status.failures[0].message}')"
+    local ids msg; ids="$(run_field loadstep-1 '{.status.failures[*].id}')"
+    msg="$(run_field loadstep-1 '{.status.failures[0].message}')"
     [[ "$ids" == LOAD_002 && "$msg" == *memory* ]] && pass "loadstep: the failure names LOAD_002 and its memory threshold ($msg)" \
         || fail "loadstep: status.failures lists LOAD_002 with a message naming memory (got: $ids: $msg)"
 }
