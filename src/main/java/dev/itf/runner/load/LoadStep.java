@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A load step (SPEC §6): sends its request at an arrival rate (open model: latency from the intended send time, so a
@@ -55,6 +56,8 @@ public final class LoadStep implements MeasuringStep {
     private volatile String stopped;
     private LoadResult result;
     private volatile StepContext stepContext;
+    /** The step's expectations, ready for every response of the load. */
+    private volatile Function<StepResponse, List<ExpectationFailure>> responseCheck;
 
     /**
      * @param request the request's action (an http or graphql step)
@@ -113,6 +116,7 @@ public final class LoadStep implements MeasuringStep {
         stepContext = ctx;
         long budgetEnd = System.nanoTime() + ctx.timeout().toNanos();
         StepContext perRequest = new RequestContext(ctx, requestTimeout);
+        responseCheck = perRequest.responseCheck();
         long start = System.nanoTime();
         long measuredFrom = start + Math.round(plan.warmupSeconds * 1e9);
         long end = start + Math.round(plan.totalSeconds * 1e9);
@@ -222,7 +226,7 @@ public final class LoadStep implements MeasuringStep {
     void send(StepContext ctx, LoadRecorder recorder, long sendTime, long from) {
         try {
             StepResponse response = request.execute(ctx);
-            checked(ctx, recorder, sendTime, System.nanoTime() - from, response);
+            checked(recorder, sendTime, System.nanoTime() - from, response);
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
@@ -233,8 +237,8 @@ public final class LoadStep implements MeasuringStep {
     }
 
     /** Checks a response against the step's expectations and records it. */
-    private void checked(StepContext ctx, LoadRecorder recorder, long sendTime, long took, StepResponse response) {
-        List<ExpectationFailure> failures = ctx.failures(response);
+    private void checked(LoadRecorder recorder, long sendTime, long took, StepResponse response) {
+        List<ExpectationFailure> failures = responseCheck.apply(response);
         String kind = failures.isEmpty() ? null : failures.get(0).kind().id();
         int status = response.status() == null ? 0 : response.status();
         if (kind != null) {
@@ -253,7 +257,7 @@ public final class LoadStep implements MeasuringStep {
         return new EventLoopSender.Outcomes() {
             @Override
             public void response(long sendTime, long took, StepResponse response) {
-                checked(ctx, recorder, sendTime, took, response);
+                checked(recorder, sendTime, took, response);
             }
 
             @Override
@@ -370,6 +374,11 @@ public final class LoadStep implements MeasuringStep {
         @Override
         public List<ExpectationFailure> failures(StepResponse response) {
             return step.failures(response);
+        }
+
+        @Override
+        public Function<StepResponse, List<ExpectationFailure>> responseCheck() {
+            return step.responseCheck();
         }
 
         @Override
