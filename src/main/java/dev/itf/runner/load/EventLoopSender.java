@@ -83,7 +83,8 @@ final class EventLoopSender {
 
     private final HttpStep http;
     private final StepContext ctx;
-    private final Outcomes outcomes;
+    /** Set when the load starts, before any request is sent. */
+    private Outcomes outcomes;
     private final AtomicLong inFlight;
     private final Duration timeout;
     private final URI uri;
@@ -101,12 +102,11 @@ final class EventLoopSender {
     private final Lane[] lanes;
     private ExecutorService blocking;
 
-    EventLoopSender(HttpStep http, StepContext ctx, Duration timeout, AtomicLong inFlight, Outcomes outcomes) throws Exception {
+    EventLoopSender(HttpStep http, StepContext ctx, Duration timeout, AtomicLong inFlight) throws Exception {
         this.http = http;
         this.ctx = ctx;
         this.timeout = timeout;
         this.inFlight = inFlight;
-        this.outcomes = outcomes;
         Request first = http.prepare(ctx);
         this.uri = first.uri();
         this.host = uri.getHost();
@@ -141,7 +141,8 @@ final class EventLoopSender {
     }
 
     /** Closed model: each virtual user sends its next request when its last one returned; returns when sending ended. */
-    long closed(LoadPlan plan, long start, long end, BooleanSupplier running) throws InterruptedException {
+    long closed(LoadPlan plan, long start, long end, BooleanSupplier running, Outcomes outcomes) throws InterruptedException {
+        this.outcomes = outcomes;
         int users = plan.maxUsers();
         for (int u = 0; u < users; u++) {
             Lane lane = lanes[u % lanes.length];
@@ -155,7 +156,9 @@ final class EventLoopSender {
      * Open model: arrivals at the plan's times whatever the responses do; one taken while maxInFlight requests are in
      * flight is dropped and counted. Latency counts from the arrival's intended time.
      */
-    long open(LoadPlan plan, long start, long end, BooleanSupplier running, LoadRecorder recorder) throws InterruptedException {
+    long open(LoadPlan plan, long start, long end, BooleanSupplier running, LoadRecorder recorder, Outcomes outcomes)
+            throws InterruptedException {
+        this.outcomes = outcomes;
         int next = 0;
         long[] batch = new long[BATCH];
         int size = 0;

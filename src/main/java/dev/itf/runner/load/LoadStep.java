@@ -117,6 +117,9 @@ public final class LoadStep implements MeasuringStep {
         long budgetEnd = System.nanoTime() + ctx.timeout().toNanos();
         StepContext perRequest = new RequestContext(ctx, requestTimeout);
         responseCheck = perRequest.responseCheck();
+        // the event loop is set up before the load's clock starts: loading its classes on a busy machine takes seconds
+        EventLoopSender loop = EventLoopSender.suits(request, ctx)
+                ? new EventLoopSender((HttpStep) request, perRequest, requestTimeout, inFlight) : null;
         long start = System.nanoTime();
         long measuredFrom = start + Math.round(plan.warmupSeconds * 1e9);
         long end = start + Math.round(plan.totalSeconds * 1e9);
@@ -125,12 +128,11 @@ public final class LoadStep implements MeasuringStep {
         Thread ticker = ticker(recorder, measuredFrom);
         List<Thread> workers = new ArrayList<>();
         long sentUntil;
-        EventLoopSender loop = null;
         try {
-            if (EventLoopSender.suits(request, ctx)) {
-                loop = new EventLoopSender((HttpStep) request, perRequest, requestTimeout, inFlight, outcomes(perRequest, recorder));
+            if (loop != null) {
                 BooleanSupplier running = () -> sending && stopped == null;
-                sentUntil = plan.open ? loop.open(plan, start, end, running, recorder) : loop.closed(plan, start, end, running);
+                EventLoopSender.Outcomes outcomes = outcomes(perRequest, recorder);
+                sentUntil = plan.open ? loop.open(plan, start, end, running, recorder, outcomes) : loop.closed(plan, start, end, running, outcomes);
             } else if (plan.open) {
                 sentUntil = new OpenModel(plan, start, end, () -> sending && stopped == null, recorder, workers,
                         intended -> send(perRequest, recorder, intended, intended)).run(inFlight);
