@@ -65,8 +65,8 @@ final class EventLoopSender {
     /** The largest response body read; a bigger one is a failed request. */
     private static final int MAX_BODY = 16 * 1024 * 1024;
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
-    /** The most arrivals handed to a loop in one task. */
-    private static final int BATCH = 64;
+    /** The shortest wait of a loop for its next arrival: arrivals closer than this go out together, fewer wake-ups. */
+    private static final long LEAST_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     /** The most connections a loop opens at once. */
     private static final int CONNECTING = 4;
 
@@ -140,8 +140,13 @@ final class EventLoopSender {
             Conn c = new Conn(lane);
             ChannelFuture f = c.connect();
             f.addListener(done -> {
-                if (done.isSuccess()) {
+                if (!done.isSuccess()) {
+                    return;
+                }
+                if (lane.keepsIdle) {
                     lane.idle.addLast(c);
+                } else {
+                    c.channel.close();
                 }
             });
             opening.add(f);
@@ -166,6 +171,17 @@ final class EventLoopSender {
             int index = u;
             lane.loop.execute(() -> new User(index, lane, plan, start, end, running).next());
         }
+        // a connection opened beforehand that no user took is closed: a server may serve one connection at a time
+        for (Lane lane : lanes) {
+            lane.loop.execute(() -> {
+                lane.keepsIdle = false;
+                for (Conn c; (c = lane.idle.pollFirst()) != null; ) {
+                    if (c.channel != null) {
+                        c.channel.close();
+                    }
+                }
+            });
+        }
         return waitUntil(end, running);
     }
 
@@ -176,54 +192,10 @@ final class EventLoopSender {
     long open(LoadPlan plan, long start, long end, BooleanSupplier running, LoadRecorder recorder, Outcomes outcomes)
             throws InterruptedException {
         this.outcomes = outcomes;
-        int next = 0;
-        long[] batch = new long[BATCH];
-        int size = 0;
-        for (long n = 0; running.getAsBoolean(); ) {
-            double at = plan.arrival(n);
-            if (at >= plan.totalSeconds) {
-                break;
-            }
-            long due = start + Math.round(at * 1e9);
-            long now = System.nanoTime();
-            if (now - end >= 0) {
-                break;
-            }
-            if (due - now > 0 || size == batch.length) {
-                // the arrivals due so far go to a loop in one task: one wake-up for all of them
-                if (size > 0) {
-                    hand(lanes[next], batch, size);
-                    next = (next + 1) % lanes.length;
-                    size = 0;
-                    continue;
-                }
-                LockSupport.parkNanos(due - now);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                continue;
-            }
-            n++;
-            if (inFlight.get() >= plan.maxInFlight) {
-                recorder.dropped(due);
-                continue;
-            }
-            inFlight.incrementAndGet();
-            batch[size++] = due;
-        }
-        if (size > 0) {
-            hand(lanes[next], batch, size);
+        for (int k = 0; k < lanes.length; k++) {
+            lanes[k].loop.execute(new Pacer(lanes[k], k, plan, start, running, recorder));
         }
         return waitUntil(end, running);
-    }
-
-    private static void hand(Lane lane, long[] batch, int size) {
-        long[] dues = Arrays.copyOf(batch, size);
-        lane.loop.execute(() -> {
-            for (long d : dues) {
-                lane.send(d);
-            }
-        });
     }
 
     private static long waitUntil(long end, BooleanSupplier running) throws InterruptedException {
@@ -325,6 +297,8 @@ final class EventLoopSender {
         final List<Conn> busy = new ArrayList<>();
         final Then free = this::free;
         int connecting;
+        /** Whether connections wait in {@link #idle} for the next arrival: in the open model only. */
+        boolean keepsIdle = true;
 
         Lane(EventLoop loop) {
             this.loop = loop;
@@ -378,6 +352,52 @@ final class EventLoopSender {
                     }
                     c.swept = false;
                 }
+            }
+        }
+    }
+
+    /**
+     * Open model: one loop's share of the arrivals (every L-th of L loops), sent at their times by the loop itself, so
+     * no thread hands arrivals over to it. An arrival due while maxInFlight requests are outstanding is dropped.
+     */
+    private final class Pacer implements Runnable {
+        final Lane lane;
+        final LoadPlan plan;
+        final long start;
+        final BooleanSupplier running;
+        final LoadRecorder recorder;
+        /** The next arrival of this loop's share. */
+        long n;
+
+        Pacer(Lane lane, int first, LoadPlan plan, long start, BooleanSupplier running, LoadRecorder recorder) {
+            this.lane = lane;
+            this.n = first;
+            this.plan = plan;
+            this.start = start;
+            this.running = running;
+            this.recorder = recorder;
+        }
+
+        @Override
+        public void run() {
+            // every arrival due before the end is sent (or dropped and counted), however late the loop gets to it
+            for (long now = System.nanoTime(); running.getAsBoolean(); now = System.nanoTime()) {
+                double at = plan.arrival(n);
+                if (at >= plan.totalSeconds) {
+                    return;
+                }
+                long due = start + Math.round(at * 1e9);
+                if (due - now > 0) {
+                    lane.loop.schedule(this, Math.max(due - now, LEAST_WAIT_NANOS), TimeUnit.NANOSECONDS);
+                    return;
+                }
+                n += lanes.length;
+                if (inFlight.get() >= plan.maxInFlight) {
+                    recorder.dropped(due);
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                lane.send(due);
             }
         }
     }
