@@ -20,7 +20,7 @@ set -euo pipefail
 
 SECONDS_EACH="${SECONDS_EACH:-10}"
 WARMUP="${WARMUP:-2s}"
-VUS="${VUS:-16 64}"
+VUS="${VUS-16 64}"
 RATES="${RATES-${RATE:-20000} 40000}"
 # the open model's connections: ITF's maxInFlight (each request outstanding holds one) and wrk2's -c
 OPEN_CONNECTIONS="${OPEN_CONNECTIONS:-100}"
