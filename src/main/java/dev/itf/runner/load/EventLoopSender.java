@@ -166,10 +166,11 @@ final class EventLoopSender {
     long closed(LoadPlan plan, long start, long end, BooleanSupplier running, Outcomes outcomes) throws InterruptedException {
         this.outcomes = outcomes;
         int users = plan.maxUsers();
+        Span span = new Span(plan, start, end, running);
         for (int u = 0; u < users; u++) {
             Lane lane = lanes[u % lanes.length];
             int index = u;
-            lane.loop.execute(() -> new User(index, lane, plan, start, end, running).next());
+            lane.loop.execute(() -> new User(index, lane, span).next());
         }
         // a connection opened beforehand that no user took is closed: a server may serve one connection at a time
         for (Lane lane : lanes) {
@@ -193,7 +194,7 @@ final class EventLoopSender {
             throws InterruptedException {
         this.outcomes = outcomes;
         for (int k = 0; k < lanes.length; k++) {
-            lanes[k].loop.execute(new Pacer(lanes[k], k, plan, start, running, recorder));
+            lanes[k].loop.execute(new Pacer(lanes[k], k, new Span(plan, start, end, running), recorder));
         }
         return waitUntil(end, running);
     }
@@ -362,31 +363,28 @@ final class EventLoopSender {
      */
     private final class Pacer implements Runnable {
         final Lane lane;
-        final LoadPlan plan;
-        final long start;
-        final BooleanSupplier running;
+        final Span span;
         final LoadRecorder recorder;
         /** The next arrival of this loop's share. */
         long n;
 
-        Pacer(Lane lane, int first, LoadPlan plan, long start, BooleanSupplier running, LoadRecorder recorder) {
+        Pacer(Lane lane, int first, Span span, LoadRecorder recorder) {
             this.lane = lane;
             this.n = first;
-            this.plan = plan;
-            this.start = start;
-            this.running = running;
+            this.span = span;
             this.recorder = recorder;
         }
 
         @Override
         public void run() {
+            LoadPlan plan = span.plan();
             // every arrival due before the end is sent (or dropped and counted), however late the loop gets to it
-            for (long now = System.nanoTime(); running.getAsBoolean(); now = System.nanoTime()) {
+            for (long now = System.nanoTime(); span.running().getAsBoolean(); now = System.nanoTime()) {
                 double at = plan.arrival(n);
                 if (at >= plan.totalSeconds) {
                     return;
                 }
-                long due = start + Math.round(at * 1e9);
+                long due = span.start() + Math.round(at * 1e9);
                 if (due - now > 0) {
                     lane.loop.schedule(this, Math.max(due - now, LEAST_WAIT_NANOS), TimeUnit.NANOSECONDS);
                     return;
@@ -405,19 +403,13 @@ final class EventLoopSender {
     /** A closed-model virtual user: its own connection, one request at a time. Created and run on its lane's loop. */
     private final class User {
         final int index;
-        final LoadPlan plan;
-        final long start;
-        final long end;
-        final BooleanSupplier running;
+        final Span span;
         final Conn conn;
         final Then again = c -> next();
 
-        User(int index, Lane lane, LoadPlan plan, long start, long end, BooleanSupplier running) {
+        User(int index, Lane lane, Span span) {
             this.index = index;
-            this.plan = plan;
-            this.start = start;
-            this.end = end;
-            this.running = running;
+            this.span = span;
             // the loop's connection opened beforehand, if any is left
             Conn ready = lane.idle.pollFirst();
             this.conn = ready != null ? ready : new Conn(lane);
@@ -425,16 +417,20 @@ final class EventLoopSender {
 
         void next() {
             long now = System.nanoTime();
-            if (!running.getAsBoolean() || now - end >= 0) {
+            if (!span.running().getAsBoolean() || now - span.end() >= 0) {
                 return;
             }
-            if (index >= plan.activeUsers((now - start) / 1e9)) {
+            if (index >= span.plan().activeUsers((now - span.start()) / 1e9)) {
                 conn.lane.loop.schedule(this::next, 10, TimeUnit.MILLISECONDS);
                 return;
             }
             inFlight.incrementAndGet();
             conn.send(now, now, again);
         }
+    }
+
+    /** A load's plan, its start and end (System.nanoTime()), and whether it is still running. */
+    private record Span(LoadPlan plan, long start, long end, BooleanSupplier running) {
     }
 
     /** What to do when a connection's exchange ended (it may be closed then). */
