@@ -21,8 +21,13 @@ public record Response(int status, Headers headers, byte[] body, URI uri) {
     }
 
     public Charset charset() {
-        String type = headers.first("Content-Type");
-        if (type == null) {
+        return charset(headers.first("Content-Type"));
+    }
+
+    /** The charset a Content-Type names (UTF-8 when none, null or unknown). */
+    public static Charset charset(String type) {
+        // most types name no parameter at all: no pattern to run
+        if (type == null || type.indexOf('=') < 0) {
             return StandardCharsets.UTF_8;
         }
         Matcher m = CHARSET.matcher(type);

@@ -8,6 +8,7 @@ import dev.itf.runner.expect.ExpectationFailure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /** What a step action may use while it runs. One per step execution. */
 public interface StepContext {
@@ -33,6 +34,14 @@ public interface StepContext {
     /** The step's expectations that did not hold against a response, with their kinds (a load step counts errors by kind). */
     default List<ExpectationFailure> failures(StepResponse response) {
         return check(response).stream().map(m -> new ExpectationFailure(ErrorKind.BODY, m)).toList();
+    }
+
+    /**
+     * The check of {@link #failures} for many responses (a load step checks every one): the expectations are built
+     * once when nothing in them is a template.
+     */
+    default Function<StepResponse, List<ExpectationFailure>> responseCheck() {
+        return this::failures;
     }
 
     /** A line for the step's log in results and reports; secrets are redacted. */

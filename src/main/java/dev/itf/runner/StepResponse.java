@@ -10,14 +10,15 @@ import java.util.function.Supplier;
 
 /**
  * What a step produced, for expectations and captures: an HTTP response, query rows, a Redis reply, a message.
- * An HTTP response's headers are collected, and its body parsed as JSON, only when an expectation or capture asks.
+ * An HTTP response's headers are collected, and its body decoded or parsed as JSON, only when an expectation or capture asks.
  */
 public final class StepResponse {
 
     private final Integer status;
     private Map<String, List<String>> headers;
     private Supplier<Map<String, List<String>>> headerSource;
-    private final String body;
+    private String body;
+    private Supplier<String> bodySource;
     private final Duration duration;
     private JsonNode json;
     private boolean parsed;
@@ -53,6 +54,13 @@ public final class StepResponse {
         return r;
     }
 
+    /** Like {@link #parsingJsonOnDemand}, with the body also decoded only when first asked for (a load step checks thousands). */
+    public static StepResponse decodingOnDemand(Integer status, Supplier<Map<String, List<String>>> headers, Supplier<String> body, Duration duration) {
+        StepResponse r = parsingJsonOnDemand(status, headers, null, duration);
+        r.bodySource = body;
+        return r;
+    }
+
     public Integer status() {
         return status;
     }
@@ -66,13 +74,17 @@ public final class StepResponse {
     }
 
     public String body() {
+        if (body == null && bodySource != null) {
+            body = bodySource.get();
+            bodySource = null;
+        }
         return body;
     }
 
     /** The body parsed as JSON, or null when it is not JSON. */
     public JsonNode json() {
         if (!parsed) {
-            json = Json.parseOrNull(body);
+            json = Json.parseOrNull(body());
             parsed = true;
         }
         return json;

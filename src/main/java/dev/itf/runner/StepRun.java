@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The context of one step execution: its variables, its time budget, its log. */
 final class StepRun implements StepContext {
@@ -80,6 +81,11 @@ final class StepRun implements StepContext {
     @Override
     public List<ExpectationFailure> failures(StepResponse response) {
         return run.expectations().check(expect, response, this::render, this::render);
+    }
+
+    @Override
+    public Function<StepResponse, List<ExpectationFailure>> responseCheck() {
+        return run.expectations().checker(expect, this::render, this::render);
     }
 
     @Override

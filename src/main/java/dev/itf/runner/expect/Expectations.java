@@ -28,17 +28,41 @@ public final class Expectations {
      */
     public List<ExpectationFailure> check(Expect expect, StepResponse response, Function<String, String> text,
                                           Function<JsonNode, JsonNode> json) {
-        List<ExpectationFailure> failures = new ArrayList<>();
+        return expect == null ? List.of() : failures(build(expect, text, json), response);
+    }
+
+    /**
+     * The check of expect against many responses (a load step): the expectations are built once when nothing in them
+     * is a template, and anew for each response when something is (a template may render differently each time).
+     */
+    public Function<StepResponse, List<ExpectationFailure>> checker(Expect expect, Function<String, String> text,
+                                                                    Function<JsonNode, JsonNode> json) {
         if (expect == null) {
-            return failures;
+            return r -> List.of();
         }
-        for (Expectation e : build(expect, text, json)) {
+        boolean[] templated = {false};
+        List<Expectation> built = build(expect, t -> {
+            templated[0] |= t != null && t.contains("${");
+            return t;
+        }, n -> {
+            templated[0] |= n != null && n.toString().contains("${");
+            return n;
+        });
+        return templated[0] ? r -> check(expect, r, text, json) : r -> failures(built, r);
+    }
+
+    private static List<ExpectationFailure> failures(List<Expectation> expectations, StepResponse response) {
+        List<ExpectationFailure> failures = null;
+        for (Expectation e : expectations) {
             String f = e.failure(response);
             if (f != null) {
+                if (failures == null) {
+                    failures = new ArrayList<>(1);
+                }
                 failures.add(new ExpectationFailure(e.kind(), f));
             }
         }
-        return failures;
+        return failures == null ? List.of() : failures;
     }
 
     List<Expectation> build(Expect expect, Function<String, String> text, Function<JsonNode, JsonNode> json) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -26,8 +25,8 @@ final class LoadRecorder {
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder dropped = new LongAdder();
-    private final AtomicLong secondRequests = new AtomicLong();
-    private final AtomicLong secondErrors = new AtomicLong();
+    private final LongAdder secondRequests = new LongAdder();
+    private final LongAdder secondErrors = new LongAdder();
     private final Map<String, LongAdder> errorsByKind = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final List<LoadResult.Second> timeline = new ArrayList<>();
@@ -69,10 +68,10 @@ final class LoadRecorder {
 
     private void count(String errorKind) {
         requests.increment();
-        secondRequests.incrementAndGet();
+        secondRequests.increment();
         if (errorKind != null) {
             errors.increment();
-            secondErrors.incrementAndGet();
+            secondErrors.increment();
             errorsByKind.computeIfAbsent(errorKind, k -> new LongAdder()).increment();
         }
     }
@@ -83,8 +82,8 @@ final class LoadRecorder {
         total.add(interval);
         LoadResult.Second s = new LoadResult.Second();
         s.second = timeline.size();
-        s.requests = secondRequests.getAndSet(0);
-        s.errors = secondErrors.getAndSet(0);
+        s.requests = secondRequests.sumThenReset();
+        s.errors = secondErrors.sumThenReset();
         if (interval.getTotalCount() > 0) {
             s.p50Ms = LoadStats.ms(interval.getValueAtPercentile(50));
             s.p95Ms = LoadStats.ms(interval.getValueAtPercentile(95));

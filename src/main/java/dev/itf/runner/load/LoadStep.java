@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A load step (SPEC §6): sends its request at an arrival rate (open model: latency from the intended send time, so a
@@ -56,6 +57,8 @@ public final class LoadStep implements MeasuringStep {
     private volatile String stopped;
     private LoadResult result;
     private volatile StepContext stepContext;
+    /** The step's expectations, ready for every response of the load. */
+    private volatile Function<StepResponse, List<ExpectationFailure>> responseCheck;
 
     /**
      * @param request the request's action (an http or graphql step)
@@ -114,6 +117,10 @@ public final class LoadStep implements MeasuringStep {
         stepContext = ctx;
         long budgetEnd = System.nanoTime() + ctx.timeout().toNanos();
         StepContext perRequest = new RequestContext(ctx, requestTimeout);
+        responseCheck = perRequest.responseCheck();
+        // the event loop is set up before the load's clock starts: loading its classes on a busy machine takes seconds
+        EventLoopSender loop = EventLoopSender.suits(request, ctx)
+                ? new EventLoopSender((HttpStep) request, perRequest, requestTimeout, inFlight) : null;
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         long measuredFrom = start + Math.round(plan.warmupSeconds * 1e9);
@@ -123,12 +130,11 @@ public final class LoadStep implements MeasuringStep {
         Thread ticker = ticker(recorder, measuredFrom);
         List<Thread> workers = new ArrayList<>();
         long sentUntil;
-        EventLoopSender loop = null;
         try {
-            if (EventLoopSender.suits(request, ctx)) {
-                loop = new EventLoopSender((HttpStep) request, perRequest, requestTimeout, inFlight, outcomes(perRequest, recorder));
+            if (loop != null) {
                 BooleanSupplier running = () -> sending && stopped == null;
-                sentUntil = plan.open ? loop.open(plan, start, end, running, recorder) : loop.closed(plan, start, end, running);
+                EventLoopSender.Outcomes outcomes = outcomes(perRequest, recorder);
+                sentUntil = plan.open ? loop.open(plan, start, end, running, recorder, outcomes) : loop.closed(plan, start, end, running, outcomes);
             } else if (plan.open) {
                 sentUntil = new OpenModel(plan, start, end, () -> sending && stopped == null, recorder, workers,
                         intended -> send(perRequest, recorder, intended, intended)).run(inFlight);
@@ -225,7 +231,7 @@ public final class LoadStep implements MeasuringStep {
     void send(StepContext ctx, LoadRecorder recorder, long sendTime, long from) {
         try {
             StepResponse response = request.execute(ctx);
-            checked(ctx, recorder, sendTime, System.nanoTime() - from, response);
+            checked(recorder, sendTime, System.nanoTime() - from, response);
         } catch (Exception e) {
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
@@ -236,8 +242,8 @@ public final class LoadStep implements MeasuringStep {
     }
 
     /** Checks a response against the step's expectations and records it. */
-    private void checked(StepContext ctx, LoadRecorder recorder, long sendTime, long took, StepResponse response) {
-        List<ExpectationFailure> failures = ctx.failures(response);
+    private void checked(LoadRecorder recorder, long sendTime, long took, StepResponse response) {
+        List<ExpectationFailure> failures = responseCheck.apply(response);
         String kind = failures.isEmpty() ? null : failures.get(0).kind().id();
         int status = response.status() == null ? 0 : response.status();
         if (kind != null) {
@@ -256,7 +262,7 @@ public final class LoadStep implements MeasuringStep {
         return new EventLoopSender.Outcomes() {
             @Override
             public void response(long sendTime, long took, StepResponse response) {
-                checked(ctx, recorder, sendTime, took, response);
+                checked(recorder, sendTime, took, response);
             }
 
             @Override
@@ -373,6 +379,11 @@ public final class LoadStep implements MeasuringStep {
         @Override
         public List<ExpectationFailure> failures(StepResponse response) {
             return step.failures(response);
+        }
+
+        @Override
+        public Function<StepResponse, List<ExpectationFailure>> responseCheck() {
+            return step.responseCheck();
         }
 
         @Override

@@ -69,6 +69,38 @@ class ExpectationsTest {
                 .extracting(ExpectationFailure::kind).containsExactly(ErrorKind.GRAPHQL);
     }
 
+    @Test
+    void aCheckOfManyResponsesRendersTemplatesForEachResponseAndBuildsTheRestOnce() throws Exception {
+        Expectations expectations = new Expectations(new SchemaSource(suiteDir));
+        int[] renders = {0};
+        String[] wanted = {"SHIPPED"};
+        Function<String, String> text = s -> {
+            if (s == null) {
+                return null;
+            }
+            renders[0]++;
+            return s.replace("${wanted}", wanted[0]);
+        };
+        Function<JsonNode, JsonNode> json = n -> n.isTextual() ? TextNode.valueOf(text.apply(n.asText())) : n;
+
+        // a template in the expectations: rendered again for each response, so a value that changes is seen
+        Function<StepResponse, List<ExpectationFailure>> templated = expectations.checker(
+                YAML.readValue("{status: 200, jsonPath: [{path: \"$[0].status\", equals: \"${wanted}\"}]}", Expect.class), text, json);
+        assertThat(templated.apply(orders())).isEmpty();
+        wanted[0] = "NEW";
+        assertThat(templated.apply(orders())).extracting(ExpectationFailure::kind).containsExactly(ErrorKind.JSON_PATH);
+
+        // none: built once, still checked against every response
+        Function<StepResponse, List<ExpectationFailure>> fixed = expectations.checker(
+                YAML.readValue("{status: 200, body: {contains: SHIPPED}}", Expect.class), text, json);
+        int before = renders[0];
+        assertThat(fixed.apply(orders())).isEmpty();
+        assertThat(fixed.apply(http(500, "text/plain", "broken"))).extracting(ExpectationFailure::kind)
+                .containsExactly(ErrorKind.STATUS, ErrorKind.BODY);
+        assertThat(fixed.apply(orders())).isEmpty();
+        assertThat(renders[0]).isEqualTo(before);
+    }
+
     private static StepResponse http(int status, String contentType, String body) {
         return new StepResponse(status, Map.of("Content-Type", List.of(contentType), "X-Multi", List.of("a", "b")),
                 body, Json.parseOrNull(body), Duration.ofMillis(120));

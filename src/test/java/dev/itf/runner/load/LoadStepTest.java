@@ -247,6 +247,39 @@ class LoadStepTest {
     }
 
     @Test
+    void everyResponseIsCheckedOnItsHeadersAndItsBodyInItsOwnCharset() {
+        AtomicInteger n = new AtomicInteger();
+        server.route("/alternate", ex -> {
+            boolean even = n.incrementAndGet() % 2 == 0;
+            byte[] body = (even ? "\u00e9t\u00e9 even" : "\u00e9t\u00e9 odd").getBytes(StandardCharsets.ISO_8859_1);
+            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=ISO-8859-1");
+            ex.getResponseHeaders().set("X-Half", even ? "yes" : "no");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+        });
+        CaseResult c = only(Suites.run("""
+                spec:
+                  cases:
+                    - id: alternate
+                      steps:
+                        - load:
+                            request: {http: {url: "${base}/alternate"}}
+                            rate: 100/s
+                            duration: 1s
+                          expect:
+                            status: 200
+                            headers: {X-Half: {equals: "yes"}}
+                            body: {contains: "\u00e9t\u00e9 even"}
+                """, vars()));
+        LoadResult l = loadStep(c).load;
+        assertThat(l.requests).isEqualTo(100);
+        // every other response fails its header (the first failure names the kind) and its body
+        assertThat(l.errors).isEqualTo(50);
+        assertThat(l.errorsByKind).containsOnly(Map.entry("headers", 50L));
+        assertThat(l.byStatus).containsOnly(Map.entry("200", 100L));
+    }
+
+    @Test
     void aRequestThatCannotConnectCountsAsAConnectionError() {
         CaseResult c = only(Suites.run("""
                 spec:
