@@ -81,6 +81,8 @@ start_nginx() {
   local dir="$work/nginx" port
   mkdir -p "$dir/www" "$dir/tmp"
   printf '{"id":1,"status":"NEW","item":"book","quantity":2,"price":12.5}\n' >"$dir/www/item.json"
+  # nginx's worker may run as another user (nobody, when started as root): it must read the file
+  chmod a+rx "$work" "$dir" "$dir/www" && chmod a+r "$dir/www/item.json"
   for _ in $(seq 1 20); do
     port=$(( 20000 + RANDOM % 40000 ))
     port_free "$port" || continue
