@@ -81,17 +81,22 @@ public class RunInputsReader {
             }
             secrets.add(s);
         }
-        String token = existingOrNew(runNs, RunNames.TOKEN_SECRET, RunNames.TOKEN_KEY);
-        // known to the results endpoint before the token Secret, and so before any runner, exists
-        tokens.remember(run, token);
+        // known to the results endpoint before the token Secret, and so before any runner, exists; while every token
+        // Secret is watched, a token not known yet has no Secret, and the run namespace need not be read for it
+        String token = tokens.of(run).orElseGet(() -> tokens.watched() ? tokens.rememberIfAbsent(run, fresh()) : null);
+        if (token == null) {
+            token = existingOrNew(runNs, RunNames.TOKEN_SECRET, RunNames.TOKEN_KEY);
+            tokens.remember(run, token);
+        }
         return new RunInputs(run, suite, environment, settings, passwords, init, schemas, secrets, token);
     }
 
     private String existingOrNew(String namespace, String secret, String key) {
         String existing = SecretData.value(client.secrets().inNamespace(namespace).withName(secret).get(), key);
-        if (existing != null) {
-            return existing;
-        }
+        return existing != null ? existing : fresh();
+    }
+
+    private static String fresh() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -64,6 +64,7 @@ public class RunTokenWatch {
                 LOG.errorf("cannot watch run token Secrets (the ClusterRole needs list and watch on secrets): %s", failure.getMessage());
             } else {
                 LOG.debug("every run token Secret read");
+                tokens.markWatched();
             }
             tokens.markComplete();
         });

@@ -23,6 +23,7 @@ public class RunTokens {
 
     private final Map<String, Entry> byRun = new ConcurrentHashMap<>();
     private volatile boolean complete;
+    private volatile boolean watched;
 
     public void remember(TestRun run, String token) {
         remember(run.getMetadata().getNamespace(), run.getMetadata().getName(), run.getMetadata().getUid(), token);
@@ -30,6 +31,24 @@ public class RunTokens {
 
     public void remember(String namespace, String name, String uid, String token) {
         byRun.put(namespace + "/" + name, new Entry(uid, token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The token known for this very run (same namespace, name and uid), from a reconcile or its token Secret. */
+    public Optional<String> of(TestRun run) {
+        Entry entry = byRun.get(run.getMetadata().getNamespace() + "/" + run.getMetadata().getName());
+        return entry != null && entry.uid().equals(run.getMetadata().getUid())
+                ? Optional.of(new String(entry.token(), StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /**
+     * Remembers {@code token} for the run unless a token of the same run is known already (its token Secret was read
+     * meanwhile): the token that holds is returned, in one atomic step.
+     */
+    public String rememberIfAbsent(TestRun run, String token) {
+        String uid = run.getMetadata().getUid();
+        Entry held = byRun.compute(run.getMetadata().getNamespace() + "/" + run.getMetadata().getName(),
+                (k, e) -> e != null && e.uid().equals(uid) ? e : new Entry(uid, token.getBytes(StandardCharsets.UTF_8)));
+        return new String(held.token(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -50,6 +69,18 @@ public class RunTokens {
 
     void markComplete() {
         complete = true;
+    }
+
+    /**
+     * Whether the watch on token Secrets is running and has read every one: then a run whose token is not known has no
+     * token Secret, and a new token needs no read of the run namespace.
+     */
+    public boolean watched() {
+        return watched;
+    }
+
+    void markWatched() {
+        watched = true;
     }
 
     public void forget(String uid) {
