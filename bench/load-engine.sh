@@ -5,7 +5,10 @@
 #   - open model: ITF at a requested rate against wrk2 (constant throughput, latency corrected for coordinated
 #     omission) at the same rate and connection count: completed/s, dropped, p50 and p99 of each; at 20,000/s and at
 #     a rate the machine cannot hold (40,000/s), where only a corrected measurement shows the queue;
-#   - autocannon (npm) at the closed model's connection counts, with peak RSS of every tool.
+#   - autocannon (npm) at the closed model's connection counts, with peak RSS of every tool;
+#   - agreement: ITF's open model and wrk2 at a modest rate against `itf demo-target`'s /latency endpoint, whose
+#     delays have a known median and 99th percentile (AGREE="p50=5&p99=50", AGREE_RATE=1000, AGREE_CONNECTIONS=100;
+#     AGREE= leaves it out).
 #
 #   bench/load-engine.sh                          # 10 s per measurement, about 5 minutes in all
 #   SECONDS_EACH=5 VUS="16" RATES="10000" bench/load-engine.sh
@@ -25,6 +28,9 @@ RATES="${RATES-${RATE:-20000} 40000}"
 # the open model's connections: ITF's maxInFlight (each request outstanding holds one) and wrk2's -c
 OPEN_CONNECTIONS="${OPEN_CONNECTIONS:-100}"
 WRK2_SRC="${WRK2_SRC:-https://github.com/giltene/wrk2.git}"
+AGREE="${AGREE-p50=5&p99=50}"
+AGREE_RATE="${AGREE_RATE:-1000}"
+AGREE_CONNECTIONS="${AGREE_CONNECTIONS:-100}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="${ITF_APP:-$here/target/quarkus-app}"
 TOOLS="${TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/itf-bench}"
@@ -67,7 +73,11 @@ if [ ! -f "$app/quarkus-run.jar" ]; then
 fi
 
 nginx_pid=""
-cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; }
+demo_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null || true
+}
 trap cleanup EXIT
 
 port=$(( 20000 + RANDOM % 40000 ))
@@ -117,7 +127,7 @@ spec:
       title: load engine bench
       steps:
         - load:
-            request: {http: {url: "$url"}}
+            request: {http: {url: "${target:-$url}"}}
 $2
             warmup: $WARMUP
             duration: ${SECONDS_EACH}s
@@ -195,7 +205,7 @@ wrk2_run() { # rate -> "completed/s errors p50ms p99ms rss cpu-us-per-request" (
   [ -x "$wrk2" ] || { echo "- - - - - -"; return; }
   # wrk2 calibrates for 10 s (and 5 ms per connection of a thread, connected one after the other), then measures
   local d=$(( SECONDS_EACH + 10 + (OPEN_CONNECTIONS / 2 * 5 + 999) / 1000 ))
-  /usr/bin/time -v "$wrk2" -t2 -c"$OPEN_CONNECTIONS" -d"${d}s" -R"$1" --latency "$url" >"$work/wrk2-$1.log" 2>"$work/wrk2-$1.time"
+  /usr/bin/time -v "$wrk2" -t2 -c"$OPEN_CONNECTIONS" -d"${d}s" -R"$1" --latency "${target:-$url}" >"$work/wrk2-$1.log" 2>"$work/wrk2-$1.time"
   python3 - "$work/wrk2-$1.log" "$(rss "$work/wrk2-$1.time")" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -236,5 +246,28 @@ for r in $RATES; do
   echo "| ITF rate: $r/s, maxInFlight: $OPEN_CONNECTIONS | $r/s | at most $OPEN_CONNECTIONS | $o_r | $o_d of $((o_n + o_d)) ($(python3 -c "print(round(100*$o_d/max(1,$o_n+$o_d),2))")%) | $o_e | $o_p50 | $o_p99 | $o_cpu | $o_m |"
   [ "$w_r" != "-" ] && echo "| wrk2 -t2 -c$OPEN_CONNECTIONS -R$r | $r/s | $OPEN_CONNECTIONS | $w_r | none (it queues) | $w_e | $w_p50 | $w_p99 | $w_cpu | $w_m |"
 done
+if [ -n "$AGREE" ] && [ -x "$wrk2" ]; then
+  # a server whose latency is known: both tools, each counting from the intended send time, should find it
+  demo_port=$(( 20000 + RANDOM % 40000 ))
+  java -jar "$app/quarkus-run.jar" demo-target --port "$demo_port" >"$work/demo-target.log" 2>&1 &
+  demo_pid=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$demo_port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+  target="http://127.0.0.1:$demo_port/latency?$AGREE"
+  open_connections="$OPEN_CONNECTIONS"
+  OPEN_CONNECTIONS="$AGREE_CONNECTIONS"
+  # the demo target warms up too: a few seconds of the same requests first
+  wrk -t1 -c16 -d3s "$target" >/dev/null 2>&1 || true
+  echo
+  echo "| agreement: /latency?$AGREE at $AGREE_RATE/s | completed/s | dropped | errors | p50 ms | p99 ms |"
+  echo "|---|---|---|---|---|---|"
+  read -r a_r a_d a_n a_e a_p50 a_p99 _ _ < <(itf "agree" "            rate: $AGREE_RATE/s
+            maxInFlight: $OPEN_CONNECTIONS")
+  read -r b_r b_e b_p50 b_p99 _ _ < <(wrk2_run "$AGREE_RATE")
+  echo "| ITF rate: $AGREE_RATE/s, maxInFlight: $OPEN_CONNECTIONS | $a_r | $a_d of $((a_n + a_d)) | $a_e | $a_p50 | $a_p99 |"
+  echo "| wrk2 -t2 -c$OPEN_CONNECTIONS -R$AGREE_RATE (corrected) | $b_r | none (it queues) | $b_e | $b_p50 | $b_p99 |"
+  echo "| the server's delays, by construction | | | | $(sed 's/.*p50=\([0-9.]*\).*/\1/' <<<"$AGREE") | $(sed 's/.*p99=\([0-9.]*\).*/\1/' <<<"$AGREE") |"
+  unset target
+  OPEN_CONNECTIONS="$open_connections"
+fi
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); logs in $work"
