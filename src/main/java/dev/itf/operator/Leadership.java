@@ -5,11 +5,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -19,9 +21,10 @@ import java.util.Optional;
 /**
  * Leader election on a coordination.k8s.io/v1 Lease: of several operator replicas only the holder of the Lease
  * reconciles. The election is active in the prod profile (the operator SDK asks for this configuration only then);
- * without it this replica is the only one and so the leader. A replica that loses the Lease exits and restarts as a
- * follower, as the operator SDK does by default. A leader that shuts down shortens its Lease to a second, so another
- * replica takes over at its next try instead of after the whole lease duration.
+ * without it this replica is the only one and so the leader. A replica that loses the Lease while running exits and
+ * restarts as a follower. A leader that shuts down stops reconciling and, once the operator SDK has stopped renewing,
+ * gives the Lease up (no holder, as client-go and fabric8 release a Lease): a follower takes it at its next try
+ * (within the retry period) instead of after the whole lease duration, which it counts from the last renewal.
  */
 @ApplicationScoped
 public class Leadership {
@@ -35,6 +38,8 @@ public class Leadership {
     private volatile String leaseName;
     private volatile String leaseNamespace;
     private volatile String identity;
+    private volatile boolean exitOnStopLeading;
+    private volatile boolean shuttingDown;
 
     @Produces
     @Singleton
@@ -57,27 +62,55 @@ public class Leadership {
                 },
                 () -> {
                     leader = false;
+                    if (shuttingDown) {
+                        return;
+                    }
                     LOG.warnf("stopped leading: the Lease %s is held by another replica", name);
+                    if (exitOnStopLeading) {
+                        // restart as a follower; not from this thread, which the election runs on
+                        Thread restart = new Thread(() -> System.exit(1), "itf-lost-lease");
+                        restart.setDaemon(true);
+                        restart.start();
+                    }
                 },
                 identityOfLeader -> holder = identityOfLeader);
+        this.exitOnStopLeading = exit;
+        // the SDK's own exit on a lost Lease would also fire while the operator stops at shutdown, inside the JVM's
+        // shutdown, where System.exit blocks: the callback above exits instead, and only when not shutting down
         return new LeaderElectionConfiguration(name, namespace.filter(s -> !s.isBlank()).orElse(null), lease, renew, retry,
-                identity.filter(s -> !s.isBlank()).orElse(null), callbacks, exit);
+                identity.filter(s -> !s.isBlank()).orElse(null), callbacks, false);
     }
 
-    void release(@Observes ShutdownEvent event) {
+    /** First of the shutdown: no more reconciles here, and losing the Lease from now on is expected. */
+    void stopping(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        shuttingDown = true;
+        leader = false;
+    }
+
+    /**
+     * After the operator SDK has stopped (and with it the renewals): a Lease this replica still holds gets no holder and
+     * a duration of a second, so the next try of another replica takes it.
+     */
+    void release(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) ShutdownEvent event) {
         String me = identity;
-        if (!leader || me == null || leaseName == null) {
+        if (me == null || leaseName == null) {
             return;
         }
         String ns = leaseNamespace == null ? client.getNamespace() : leaseNamespace;
         try {
+            boolean[] released = {false};
             client.leases().inNamespace(ns).withName(leaseName).edit(lease -> {
                 if (lease.getSpec() != null && me.equals(lease.getSpec().getHolderIdentity())) {
+                    lease.getSpec().setHolderIdentity("");
                     lease.getSpec().setLeaseDurationSeconds(1);
+                    lease.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+                    released[0] = true;
                 }
                 return lease;
             });
-            LOG.infof("shutting down: the Lease %s is released to the other replicas", leaseName);
+            if (released[0]) {
+                LOG.infof("shutting down: the Lease %s is released to the other replicas", leaseName);
+            }
         } catch (KubernetesClientException e) {
             LOG.infof("shutting down: the Lease %s could not be released (%s); it expires after its duration", leaseName, e.getMessage());
         }
