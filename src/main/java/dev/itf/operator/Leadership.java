@@ -1,6 +1,7 @@
 package dev.itf.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -97,9 +98,10 @@ public class Leadership {
             return;
         }
         String ns = leaseNamespace == null ? client.getNamespace() : leaseNamespace;
-        try {
+        // a client of its own: the operator SDK closes the shared one when it stops, which is before this runs
+        try (KubernetesClient own = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build()) {
             boolean[] released = {false};
-            client.leases().inNamespace(ns).withName(leaseName).edit(lease -> {
+            own.leases().inNamespace(ns).withName(leaseName).edit(lease -> {
                 if (lease.getSpec() != null && me.equals(lease.getSpec().getHolderIdentity())) {
                     lease.getSpec().setHolderIdentity("");
                     lease.getSpec().setLeaseDurationSeconds(1);
@@ -111,7 +113,7 @@ public class Leadership {
             if (released[0]) {
                 LOG.infof("shutting down: the Lease %s is released to the other replicas", leaseName);
             }
-        } catch (KubernetesClientException e) {
+        } catch (RuntimeException e) {
             LOG.infof("shutting down: the Lease %s could not be released (%s); it expires after its duration", leaseName, e.getMessage());
         }
     }
