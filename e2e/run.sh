@@ -858,13 +858,15 @@ scenario_killloop() {
         || fail "killloop: no run namespace left behind (left: $(k get ns -l "itf.dev/run-namespace=$work" -o name | tr '\n' ' '))"
     kill "$jw" "$pw" 2>/dev/null; wait "$jw" "$pw" 2>/dev/null
     local job_names job_uids twice pods
-    job_names="$(awk 'NF == 2 { print $1 }' "$jobs_log" | sort -u | wc -l)"
-    job_uids="$(awk 'NF == 2 { print $2 }' "$jobs_log" | sort -u | wc -l)"
-    twice="$(awk 'NF == 2 { print $1, $2 }' "$jobs_log" | sort -u | awk '{ c[$1]++ } END { for (j in c) if (c[j] > 1) print j }')"
+    # only the kill loop's runs (namespaces itf-kl-N-...): the watch also lists Jobs of earlier scenarios' runs whose
+    # namespaces are still being deleted
+    job_names="$(awk 'NF == 2 && $1 ~ /^itf-kl-/ { print $1 }' "$jobs_log" | sort -u | wc -l)"
+    job_uids="$(awk 'NF == 2 && $1 ~ /^itf-kl-/ { print $2 }' "$jobs_log" | sort -u | wc -l)"
+    twice="$(awk 'NF == 2 && $1 ~ /^itf-kl-/ { print $1, $2 }' "$jobs_log" | sort -u | awk '{ c[$1]++ } END { for (j in c) if (c[j] > 1) print j }')"
     [[ "$job_names" == "$shards_total" && "$job_uids" == "$shards_total" && -z "$twice" ]] \
         && pass "killloop: no Job created twice: $job_uids Jobs for $shards_total shards, one each" \
         || fail "killloop: one Job per shard ($shards_total shards; seen $job_names names, $job_uids Jobs; twice: ${twice:-none})"
-    pods="$(awk 'NF == 2 { print $2 }' "$pods_log" | sort -u | wc -l)"
+    pods="$(awk 'NF == 2 && $1 ~ /^itf-kl-/ { print $2 }' "$pods_log" | sort -u | wc -l)"
     [[ "$pods" == "$shards_total" ]] && pass "killloop: no shard ran twice: $pods runner pods for $shards_total shards" \
         || fail "killloop: one runner pod per shard ($shards_total shards, $pods pods)"
     rm -f "$jobs_log" "$pods_log"
