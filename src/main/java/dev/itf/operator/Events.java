@@ -5,12 +5,11 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +37,13 @@ public class Events {
                 Thread t = new Thread(r, "itf-events");
                 t.setDaemon(true);
                 return t;
-            }, (r, pool) -> LOG.warn("more Events waiting than " + QUEUED + "; one is dropped"));
+            }, (r, pool) -> {
+                if (pool.isShutdown()) {
+                    LOG.debug("the operator is stopping: an Event is not posted");
+                } else {
+                    LOG.warn("more Events waiting than " + QUEUED + "; one is dropped");
+                }
+            });
 
     public Events(KubernetesClient client, @ConfigProperty(name = "itf.leader-election.identity") Optional<String> identity) {
         this.client = client;

@@ -2,7 +2,6 @@ package dev.itf.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -105,7 +106,7 @@ public class Leadership {
                 if (lease.getSpec() != null && me.equals(lease.getSpec().getHolderIdentity())) {
                     lease.getSpec().setHolderIdentity("");
                     lease.getSpec().setLeaseDurationSeconds(1);
-                    lease.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+                    lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
                     released[0] = true;
                 }
                 return lease;

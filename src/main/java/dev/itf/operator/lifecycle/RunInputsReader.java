@@ -83,7 +83,7 @@ public class RunInputsReader {
         }
         // known to the results endpoint before the token Secret, and so before any runner, exists; while every token
         // Secret is watched, a token not known yet has no Secret, and the run namespace need not be read for it
-        String token = tokens.of(run).orElseGet(() -> tokens.watched() ? tokens.rememberIfAbsent(run, fresh()) : null);
+        String token = tokens.watched() ? tokens.rememberIfAbsent(run, fresh()) : tokens.of(run).orElse(null);
         if (token == null) {
             token = existingOrNew(runNs, RunNames.TOKEN_SECRET, RunNames.TOKEN_KEY);
             tokens.remember(run, token);
