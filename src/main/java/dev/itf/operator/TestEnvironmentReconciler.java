@@ -41,7 +41,7 @@ public class TestEnvironmentReconciler implements Reconciler<TestEnvironment> {
         next.components = components;
         next.conditions = conditions.with(next.conditions,
                 conditions.valid(problems, components + " component" + (components == 1 ? "" : "s"), generation));
-        return StatusUpdate.patchIfChanged(environment, next);
+        return StatusUpdate.patchIfChanged(environment, next, context);
     }
 
     @Override

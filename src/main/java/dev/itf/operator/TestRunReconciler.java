@@ -16,6 +16,7 @@ import dev.itf.operator.run.RunNames;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -96,13 +97,13 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
         Function<String, TestEnvironment> environments = name -> cached(context, TestEnvironment.class, ENVIRONMENTS, name, namespace);
         if (!StatusConditions.isTrueAt(next.conditions, RunResolution.CONDITION, run.getMetadata().getGeneration())) {
             if (!resolve(run, suites, environments, next).resolved()) {
-                return statusUpdate.publish(run, next, now, null);
+                return statusUpdate.publish(run, next, now, null, context);
             }
         }
         TestSuite suite = run.getSpec().suiteRef == null ? null : suites.apply(run.getSpec().suiteRef.name);
         TestEnvironment environment = run.getSpec().environmentRef == null ? null : environments.apply(run.getSpec().environmentRef.name);
         Duration wake = lifecycle.reconcile(run, next, suite, environment, now);
-        return statusUpdate.publish(run, next, now, wake);
+        return statusUpdate.publish(run, next, now, wake, context);
     }
 
     /**
@@ -116,9 +117,16 @@ public class TestRunReconciler implements Reconciler<TestRun>, Cleaner<TestRun> 
         if (next == null || !lifecycle.endAfterError(run, next, e, now)) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
+        TestRunStatus seen = run.getStatus();
         statusUpdate.decide(run, next, now);
         run.setStatus(next);
-        return ErrorStatusUpdateControl.patchStatus(run).withNoRetry().rescheduleAfter(Duration.ofSeconds(1));
+        try {
+            StatusUpdate.write(run, seen, context);
+        } catch (KubernetesClientException written) {
+            // the verdict could not be written: the controller's backoff tries the run again
+            return ErrorStatusUpdateControl.defaultErrorProcessing();
+        }
+        return ErrorStatusUpdateControl.<TestRun>noStatusUpdate().withNoRetry().rescheduleAfter(Duration.ofSeconds(1));
     }
 
     @Override

@@ -88,7 +88,7 @@ public class TestScheduleReconciler implements Reconciler<TestSchedule> {
                     + Integer.toHexString((schedule.getMetadata().getUid() + note.message()).hashCode());
             events.post(schedule, name, note.reason(), note.message(), note.warning() ? "Warning" : "Normal", now);
         }
-        UpdateControl<TestSchedule> update = StatusUpdate.patchIfChanged(schedule, plan.status());
+        UpdateControl<TestSchedule> update = StatusUpdate.patchIfChanged(schedule, plan.status(), context);
         return plan.wake().map(d -> update.rescheduleAfter(Math.max(0, d.toMillis()) + 500)).orElse(update);
     }
 

@@ -40,7 +40,7 @@ public class TestSuiteReconciler implements Reconciler<TestSuite> {
         next.conditions = conditions.with(next.conditions,
                 conditions.valid(problems, cases + " case" + (cases == 1 ? "" : "s"), generation));
         next.conditions = conditions.with(next.conditions, SuiteQuality.condition(conditions, suite, generation));
-        return StatusUpdate.patchIfChanged(suite, next);
+        return StatusUpdate.patchIfChanged(suite, next, context);
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.itf.operator;
 
-import dev.itf.api.TestSuite;
-import dev.itf.api.TestSuiteStatus;
 import dev.itf.validation.Problem;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -83,30 +79,5 @@ class StatusConditionsTest {
         assertThat(StatusConditions.isTrueAt(two, "Resolved", 1L)).isTrue();
         assertThat(StatusConditions.isTrueAt(two, "Resolved", 2L)).isFalse();
         assertThat(StatusConditions.isTrueAt(updated, "Resolved", 1L)).isFalse();
-    }
-
-    @Test
-    void theStatusIsPatchedOnlyWhenSomethingChanged() {
-        StatusConditions conditions = new StatusConditions(T1);
-        TestSuite suite = new TestSuite();
-        suite.setMetadata(new ObjectMetaBuilder().withName("s").withGeneration(1L).build());
-        TestSuiteStatus status = new TestSuiteStatus();
-        status.observedGeneration = 1L;
-        status.cases = 2;
-        status.conditions = conditions.with(List.of(), conditions.valid(List.of(), "2 cases", 1L));
-        suite.setStatus(status);
-
-        // the same status, built again later: same transition time, nothing to write
-        StatusConditions later = new StatusConditions(T2);
-        TestSuiteStatus again = StatusUpdate.copy(status, TestSuiteStatus.class);
-        again.conditions = later.with(again.conditions, later.valid(List.of(), "2 cases", 1L));
-        UpdateControl<TestSuite> none = StatusUpdate.patchIfChanged(suite, again);
-        assertThat(none.isNoUpdate()).isTrue();
-
-        TestSuiteStatus changed = StatusUpdate.copy(status, TestSuiteStatus.class);
-        changed.cases = 3;
-        UpdateControl<TestSuite> patch = StatusUpdate.patchIfChanged(suite, changed);
-        assertThat(patch.isPatchStatus()).isTrue();
-        assertThat(patch.getResource().orElseThrow().getStatus().cases).isEqualTo(3);
     }
 }

@@ -8,6 +8,7 @@ import dev.itf.operator.results.ResultsResource;
 import dev.itf.operator.results.RunResults;
 import dev.itf.operator.run.DurationText;
 import dev.itf.results.CaseResult;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,13 +55,17 @@ public class RunStatusUpdate {
     }
 
     /**
-     * The update of a reconcile.
+     * Writes the next status when it is to be written; says when the run is to be looked at again.
      *
      * @param wake when the run must be looked at again whatever happens (its next deadline), or null
      */
-    public UpdateControl<TestRun> publish(TestRun run, TestRunStatus next, Instant now, Duration wake) {
+    public UpdateControl<TestRun> publish(TestRun run, TestRunStatus next, Instant now, Duration wake, Context<TestRun> context) {
+        TestRunStatus seen = run.getStatus();
         Decision d = decide(run, next, now);
-        UpdateControl<TestRun> control = d.patch() ? UpdateControl.patchStatus(run) : UpdateControl.noUpdate();
+        if (d.patch()) {
+            StatusUpdate.write(run, seen, context);
+        }
+        UpdateControl<TestRun> control = UpdateControl.noUpdate();
         if (RunConditions.isTrue(next, RunConditions.COMPLETED)) {
             wake = AFTER_FINISH;
         }
