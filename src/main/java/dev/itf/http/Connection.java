@@ -35,6 +35,8 @@ final class Connection implements Closeable {
     final Origin origin;
     final Object tlsSetting;
     private final Socket socket;
+    /** TLS: reads wait with a socket timeout; plain reads block and {@link Deadlines} closes the connection instead. */
+    private final boolean secure;
     private final InputStream in;
     private final OutputStream out;
     private byte[] buf = new byte[16 * 1024];
@@ -51,6 +53,7 @@ final class Connection implements Closeable {
         this.origin = origin;
         this.tlsSetting = tlsSetting;
         this.socket = socket;
+        this.secure = socket instanceof SSLSocket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -113,6 +116,24 @@ final class Connection implements Closeable {
      * the connection may carry another exchange.
      */
     Response exchange(Request request, long deadline) throws IOException {
+        if (secure) {
+            return exchangeWithin(request, deadline);
+        }
+        // a plain connection blocks without a socket timeout; its deadline closes it
+        Deadlines.Watch watch = Deadlines.watch(this, deadline);
+        try {
+            return exchangeWithin(request, deadline);
+        } catch (IOException e) {
+            if (watch.expired()) {
+                throw timeout();
+            }
+            throw e;
+        } finally {
+            watch.close();
+        }
+    }
+
+    private Response exchangeWithin(Request request, long deadline) throws IOException {
         reusable = false;
         received = false;
         writeRequest(request);
@@ -264,7 +285,7 @@ final class Connection implements Closeable {
         System.arraycopy(buf, pos, body, 0, have);
         pos += have;
         while (have < length) {
-            socket.setSoTimeout(timeoutMillis(deadline));
+            arm(deadline);
             int n;
             try {
                 n = in.read(body, have, length - have);
@@ -285,7 +306,7 @@ final class Connection implements Closeable {
         pos = lim;
         byte[] chunk = new byte[16 * 1024];
         while (true) {
-            socket.setSoTimeout(timeoutMillis(deadline));
+            arm(deadline);
             int n;
             try {
                 n = in.read(chunk);
@@ -341,7 +362,7 @@ final class Connection implements Closeable {
                 buf = bigger;
             }
         }
-        socket.setSoTimeout(timeoutMillis(deadline));
+        arm(deadline);
         int n;
         try {
             n = in.read(buf, lim, buf.length - lim);
@@ -354,6 +375,15 @@ final class Connection implements Closeable {
         received = true;
         lim += n;
         return true;
+    }
+
+    /** Before a read: a TLS socket gets the time left as its timeout; a plain one only checks that time is left. */
+    private void arm(long deadline) throws IOException {
+        if (secure) {
+            socket.setSoTimeout(timeoutMillis(deadline));
+        } else if (deadline - System.nanoTime() <= 0) {
+            throw timeout();
+        }
     }
 
     private static int timeoutMillis(long deadline) throws HttpTimeoutException {

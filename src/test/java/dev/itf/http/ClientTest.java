@@ -147,6 +147,21 @@ class ClientTest {
     }
 
     @Test
+    void aBodyThatStopsHalfwayTimesOutAtTheDeadlineAndTheConnectionIsNotReused() throws Exception {
+        server = new ScriptedServer((r, c) -> r.target().equals("/half")
+                ? "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\":" : ScriptedServer.ok("{}"));
+        Request half = Request.to(server.uri("/half")).timeout(Duration.ofMillis(300)).build();
+        long started = System.nanoTime();
+        // a plain connection reads without a socket timeout: the deadline closes it
+        assertThatThrownBy(() -> client.send(half)).isInstanceOf(HttpTimeoutException.class)
+                .hasMessageContaining("before the deadline");
+        // generous: only catches a read that the deadline did not end
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(client.send(get(server.uri("/next"))).status()).isEqualTo(200);
+        assertThat(server.connections.get()).isEqualTo(2);
+    }
+
+    @Test
     void refusedAndUnknownHostsAreConnectFailures() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
