@@ -2,14 +2,13 @@ package dev.itf.runner.expect;
 
 import dev.itf.results.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.JsonPath;
 import dev.itf.runner.StepResponse;
 
 /** jsonPath: a JSONPath into the JSON body and operators that must all hold for its value. */
 public final class JsonPathExpectation implements Expectation {
 
     private final dev.itf.api.JsonPathExpectation spec;
-    private final JsonPath path;
+    private final JsonPathReader.Path path;
 
     public JsonPathExpectation(dev.itf.api.JsonPathExpectation spec) {
         this.spec = spec;
