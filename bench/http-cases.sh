@@ -19,7 +19,7 @@ set -euo pipefail
 CASES="${CASES:-10000}"
 PARALLEL="${PARALLEL:-1 8}"
 TARGETS="${TARGETS:-nginx demo}"
-OTHERS="${OTHERS:-newman bru}"              # other runners, run on nginx at concurrency 1 (they run requests one by one)
+OTHERS="${OTHERS-newman bru}"              # other runners, run on nginx at concurrency 1 (they run requests one by one)
 SMALL_RUNS="${SMALL_RUNS:-10}"               # hyperfine runs of the start-up figures
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="${ITF_APP:-$here/target/quarkus-app}"
