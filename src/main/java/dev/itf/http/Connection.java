@@ -1,5 +1,7 @@
 package dev.itf.http;
 
+import dev.itf.time.Alarms;
+
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -35,7 +37,7 @@ final class Connection implements Closeable {
     final Origin origin;
     final Object tlsSetting;
     private final Socket socket;
-    /** TLS: reads wait with a socket timeout; plain reads block and {@link Deadlines} closes the connection instead. */
+    /** TLS: reads wait with a socket timeout; plain reads block and an {@link Alarms alarm} closes the connection instead. */
     private final boolean secure;
     private final InputStream in;
     private final OutputStream out;
@@ -120,16 +122,16 @@ final class Connection implements Closeable {
             return exchangeWithin(request, deadline);
         }
         // a plain connection blocks without a socket timeout; its deadline closes it
-        Deadlines.Watch watch = Deadlines.watch(this, deadline);
+        Alarms.Alarm alarm = Alarms.set(deadline, this::close);
         try {
             return exchangeWithin(request, deadline);
         } catch (IOException e) {
-            if (watch.expired()) {
+            if (alarm.rang()) {
                 throw timeout();
             }
             throw e;
         } finally {
-            watch.close();
+            alarm.cancel();
         }
     }
 

@@ -89,7 +89,6 @@ public final class SuiteRunner {
             throw new IllegalStateException("a case could not be run: " + e.getCause().getMessage(), e.getCause());
         } finally {
             caseThreads.shutdownNow();
-            watchdog.close();
         }
         Instant finished = Instant.now();
         RunResult result = new RunResult();
