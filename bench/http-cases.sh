@@ -5,6 +5,7 @@
 #   bench/http-cases.sh                       # 10,000 cases; --parallel 1 and 8; nginx and the demo target
 #   CASES=2000 PARALLEL="1 4" TARGETS=nginx bench/http-cases.sh
 #   BASELINE=/path/to/other/quarkus-app bench/http-cases.sh   # also runs another ITF build, for before/after
+#   PROFILE=1 bench/http-cases.sh             # also where a cold run's CPU goes, per 50 ms (perf; Linux)
 #
 # ITF runs through bin/itf (its JVM flags and its class archive per command, written by a command's first run after a
 # build: the script makes it first and times that run); a BASELINE build runs with `java -jar` and BASELINE_JAVA_OPTS
@@ -21,6 +22,7 @@ PARALLEL="${PARALLEL:-1 8}"
 TARGETS="${TARGETS:-nginx demo}"
 OTHERS="${OTHERS-newman bru}"              # other runners, run on nginx at concurrency 1 (they run requests one by one)
 SMALL_RUNS="${SMALL_RUNS:-10}"               # hyperfine runs of the start-up figures
+PROFILE="${PROFILE:-}"                       # 1: also profile where one itf run's case threads spend their CPU (perf)
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="${ITF_APP:-$here/target/quarkus-app}"
 baseline="${BASELINE:-}"
@@ -49,6 +51,7 @@ apt_install() {
     || { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/dev/null; }
 }
 apt_install wrk=wrk nginx=nginx hyperfine=hyperfine time=time
+[ -n "$PROFILE" ] && apt_install perf=linux-perf
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
 others=()
@@ -294,6 +297,52 @@ itf_builds=("itf=$app")
 [ -n "$baseline" ] && itf_builds+=("itf-baseline=$baseline")
 flags_of() { if [ "$1" = itf ]; then echo "$itf_flags"; else echo "$baseline_flags"; fi; }
 
+# Where a cold itf run's threads spend their CPU, per 50 ms from its first case to its last: the case threads in the
+# interpreter, in compiled code, in the kernel or in the JVM's runtime; the JIT compiler's threads; the VM thread (the
+# serial collector's pauses). perf samples every thread at 4 kHz; the JVM writes the map of its generated code (the
+# interpreter and each compiled method) at exit so that perf can name it.
+itf_profile() { # suite parallel label
+  local data="$work/perf-$3.data" out="$work/reports-profile-$3"
+  rm -rf "$out"
+  ITF_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit ${ITF_JAVA_OPTS:-}" \
+    perf record -q -F 4000 -o "$data" -- env ITF_APP="$app" "$here/bin/itf" run "$1" --parallel "$2" --report-dir "$out" \
+    >"$work/itf-profile-$3.log" 2>&1 || { say "bench: perf record failed; see $work/itf-profile-$3.log"; return 0; }
+  perf script -i "$data" -F comm,time,ip,sym,dso 2>/dev/null | awk -v label="$3" '
+    {
+      # comm (may hold spaces), time followed by a colon, ip, symbol, (dso)
+      for (i = 1; i <= NF && $i !~ /^[0-9]+\.[0-9]+:$/; i++) {}
+      if (i > NF) next
+      comm = $1; for (j = 2; j < i; j++) comm = comm " " $j
+      t = substr($i, 1, length($i) - 1) + 0
+      dso = $NF
+      if (comm ~ /^itf-case/) {
+        if (dso ~ /kernel/) what = "kernel"
+        else if ($(i + 2) == "Interpreter") what = "interpreted"
+        else if (dso ~ /perf-[0-9]+\.map/) what = "compiled"
+        else if (dso ~ /libjvm/) what = "jvm"
+        else what = "other"
+        if (first == "" || t < first) first = t
+        if (t > last) last = t
+      } else if (comm ~ /^C[12] CompilerThre/) what = "compiler"
+      else if (comm == "VM Thread") what = "gc"
+      else next
+      n++; ts[n] = t; ws[n] = what
+    }
+    END {
+      if (first == "") { print label " profile: no samples of case threads"; exit }
+      split("interpreted compiled kernel jvm other compiler gc", kinds, " ")
+      for (k = 1; k <= n; k++) if (ts[k] >= first && ts[k] <= last) { b = int((ts[k] - first) / 0.05); c[b, ws[k]]++; tot[ws[k]]++; if (b > max) max = b }
+      for (b = 0; b <= max; b++) {
+        line = sprintf("%s profile ms=%d-%d cpu_ms:", label, b * 50, b * 50 + 50)
+        for (k = 1; k <= 7; k++) line = line sprintf(" %s=%.1f", kinds[k], c[b, kinds[k]] / 4)
+        print line
+      }
+      line = sprintf("%s profile whole run (%.0f ms) cpu_ms:", label, (last - first) * 1000)
+      for (k = 1; k <= 7; k++) line = line sprintf(" %s=%.1f", kinds[k], tot[kinds[k]] / 4)
+      print line
+    }'
+}
+
 # ---- run -----------------------------------------------------------------------------------------------------------
 results="$work/results.txt"
 : >"$results"
@@ -336,6 +385,12 @@ for target in $TARGETS; do
       row "$target c=$c $name engine cpu_us_per_case=$cpu_us wall_us_per_case=$wall_us (in-process, warm, best of rounds 2-4)"
     done
   done
+
+  if [ -n "$PROFILE" ]; then
+    for c in $PARALLEL; do
+      itf_profile "$work/suite-$target.yaml" "$c" "$target c=$c itf" | tee -a "$results"
+    done
+  fi
 
   if [ "$target" = nginx ]; then
     for o in "${others[@]}"; do
