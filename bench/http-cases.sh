@@ -301,13 +301,13 @@ flags_of() { if [ "$1" = itf ]; then echo "$itf_flags"; else echo "$baseline_fla
 # interpreter, in compiled code, in the kernel or in the JVM's runtime; the JIT compiler's threads; the VM thread (the
 # serial collector's pauses). perf samples every thread at 4 kHz; the JVM writes the map of its generated code (the
 # interpreter and each compiled method) at exit so that perf can name it.
-itf_profile() { # suite parallel label
-  local data="$work/perf-$3.data" out="$work/reports-profile-$3"
+itf_profile() { # suite parallel target
+  local data="$work/perf-$3-p$2.data" out="$work/reports-profile-$3-p$2" label="$3 c=$2 itf"
   rm -rf "$out"
   ITF_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit ${ITF_JAVA_OPTS:-}" \
     perf record -q -F 4000 -o "$data" -- env ITF_APP="$app" "$here/bin/itf" run "$1" --parallel "$2" --report-dir "$out" \
-    >"$work/itf-profile-$3.log" 2>&1 || { say "bench: perf record failed; see $work/itf-profile-$3.log"; return 0; }
-  perf script -i "$data" -F comm,time,ip,sym,dso 2>/dev/null | awk -v label="$3" '
+    >"$work/itf-profile-$3-p$2.log" 2>&1 || { say "bench: perf record failed; see $work/itf-profile-$3-p$2.log"; return 0; }
+  perf script -i "$data" -F comm,time,ip,sym,dso 2>/dev/null | awk -v label="$label" '
     {
       # comm (may hold spaces), time followed by a colon, ip, symbol, (dso)
       for (i = 1; i <= NF && $i !~ /^[0-9]+\.[0-9]+:$/; i++) {}
@@ -388,7 +388,7 @@ for target in $TARGETS; do
 
   if [ -n "$PROFILE" ]; then
     for c in $PARALLEL; do
-      itf_profile "$work/suite-$target.yaml" "$c" "$target c=$c itf" | tee -a "$results"
+      itf_profile "$work/suite-$target.yaml" "$c" "$target" | tee -a "$results"
     done
   fi
 
