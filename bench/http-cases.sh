@@ -341,6 +341,11 @@ itf_profile() { # suite parallel target
       for (k = 1; k <= 7; k++) line = line sprintf(" %s=%.1f", kinds[k], tot[kinds[k]] / 4)
       print line
     }'
+  # the JVM's code map, named by its process id under /tmp, is perf's convention; it is not needed any more
+  local pid
+  pid="$(perf script -i "$data" -F comm,pid 2>/dev/null | awk '$1 ~ /^itf-case/ && p == "" {p = $2} END {print p}')" || pid=""
+  [ -n "$pid" ] && rm -f "/tmp/perf-$pid.map"
+  return 0
 }
 
 # ---- run -----------------------------------------------------------------------------------------------------------
