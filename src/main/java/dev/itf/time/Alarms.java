@@ -92,7 +92,13 @@ public final class Alarms {
             SET.remove(this);
             if (!cancelled) {
                 rang = true;
-                action.run();
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // reported as any uncaught failure is, but the ringer lives on: every other alarm depends on it
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                }
             }
         }
 

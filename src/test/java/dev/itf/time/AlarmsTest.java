@@ -54,4 +54,15 @@ class AlarmsTest {
         Alarms.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), next::countDown);
         assertTrue(next.await(30, TimeUnit.SECONDS), "the alarm set after the idle second rang");
     }
+
+    @Test
+    void anAlarmWhoseActionFailsLeavesTheRingerRunning() throws Exception {
+        Alarms.Alarm failing = Alarms.set(System.nanoTime(), () -> {
+            throw new IllegalStateException("this action fails on purpose");
+        });
+        CountDownLatch next = new CountDownLatch(1);
+        Alarms.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(30), next::countDown);
+        assertTrue(next.await(30, TimeUnit.SECONDS), "an alarm set after a failing one still rang");
+        assertTrue(failing.rang(), "the failing alarm counts as rung");
+    }
 }
